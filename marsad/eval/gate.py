@@ -1,0 +1,88 @@
+"""The quality gate: figures measured on labeled data against floors pinned in a baseline file.
+
+trafilatura's ``eval_gate`` habit: CI fails when a figure drops below its floor in
+``quality/baseline.json``. Each metric name maps to a function computing it; functions that
+share an expensive evaluation share one cached run.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError, choices
+
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = ROOT / "quality" / "baseline.json"
+DEMO = ROOT / "examples" / "demo-corpus"
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the repository (or ``$MARSAD_SHARED``)."""
+    import os
+
+    return Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
+
+
+@functools.cache
+def _extract() -> dict[str, Any]:
+    from marsad.eval.extract import evaluate_extract
+
+    return evaluate_extract(shared_dir() / "data" / "scrapinghub-article-extraction")
+
+
+def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
+    def get() -> float:
+        value: Any = run()
+        for key in path:
+            value = value[key]
+        return float(value)
+
+    return get
+
+
+METRICS: dict[str, Callable[[], float]] = {
+    "extract.scrapinghub.f1": _pick(_extract, "f1"),
+    "extract.scrapinghub.precision": _pick(_extract, "precision"),
+    "extract.scrapinghub.recall": _pick(_extract, "recall"),
+}
+
+
+def register(name: str, func: Callable[[], float]) -> None:
+    """Add a metric to the gate (used by modules that own an evaluation)."""
+    METRICS[name] = func
+
+
+def load_baseline(path: str | Path = BASELINE) -> dict[str, float]:
+    """The pinned floors: metric name → minimum value."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def measure(name: str) -> float:
+    """Compute one gate metric.
+
+    Raises:
+        ConfigError: The metric name is unknown.
+    """
+    if name not in METRICS:
+        raise ConfigError(choices("gate metric", name, METRICS))
+    return METRICS[name]()
+
+
+def run_gate(path: str | Path = BASELINE, names: list[str] | None = None) -> dict[str, Any]:
+    """Measure every pinned metric and compare it with its floor.
+
+    Returns:
+        ``{"passed": bool, "metrics": {name: {"value", "floor", "ok"}}}``.
+    """
+    floors = load_baseline(path)
+    results: dict[str, Any] = {}
+    for name in names or sorted(floors):
+        value = measure(name)
+        floor = floors.get(name, 0.0)
+        results[name] = {"value": round(value, 4), "floor": floor, "ok": value >= floor}
+    return {"passed": all(r["ok"] for r in results.values()), "metrics": results}

@@ -1,0 +1,272 @@
+"""HTML pages: trafilatura for the main text, a light metadata reader of our own.
+
+The page is parsed once with lxml. Before trafilatura (which prunes the tree it is given) we
+read the metadata an Arabic news page usually carries — ``og:``/``article:`` properties,
+JSON-LD ``NewsArticle``, ``<time datetime>``, ``<html lang>`` — and note the page regions that
+are boilerplate by their markup (``nav``, ``footer``, comment forms, "related" boxes), so
+``marsad show`` can say what was removed and why. trafilatura's own metadata pass (htmldate's
+extensive search) costs about a third more time than the extraction itself; it is used only as
+a fallback when the page gives no date we can read directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from marsad.model import Block
+
+# class/id fragments → reason shown to the user for a removed region
+_REGION_PATTERNS: tuple[tuple[str, str], ...] = (
+        (r"comment|disqus|respond|reply", "comment section or form"),
+        (r"related|more-?news|read-?more|also|recommend|suggest|popular|trending|most-?read",
+         "related or recommended articles"),
+        (r"share|social|sharing|follow", "share buttons"),
+        (r"newsletter|subscribe|signup", "newsletter box"),
+        (r"cookie|consent|gdpr", "cookie notice"),
+        (r"breadcrumb", "breadcrumb"),
+        (r"\bnav|menu|navbar", "navigation"),
+        (r"footer|copyright", "footer"),
+        (r"sidebar|widget|aside", "sidebar"),
+        (r"\bads?\b|advert|banner|promo|sponsor", "advertisement"),
+)
+# one alternation with a named group per reason: a single regex search per element
+_REGION_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(_REGION_PATTERNS)),
+                        re.I)
+_REGION_REASON = {f"r{i}": reason for i, (_, reason) in enumerate(_REGION_PATTERNS)}
+_TAG_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar",
+                "form": "form (comments, search or newsletter)"}
+_DATE_META = (
+    "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+    "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "publish-date", "article.published", "published_time",
+)
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—«»:]\s+")
+
+
+@dataclass(slots=True)
+class HtmlResult:
+    """What came out of an HTML page."""
+
+    body: str
+    title: str = ""
+    published: str | None = None
+    published_how: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    url: str | None = None
+    removed: list[Block] = field(default_factory=list)
+
+
+def _meta(tree: Any) -> dict[str, str]:
+    """Collect ``<meta>`` name/property → content (first wins)."""
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        content = el.get("content")
+        if key and content and key.lower() not in out:
+            out[key.lower()] = content.strip()
+    return out
+
+
+def _jsonld(tree: Any) -> list[dict[str, Any]]:
+    """Parse JSON-LD blocks, flattening ``@graph``; broken JSON is skipped."""
+    items: list[dict[str, Any]] = []
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
+            continue
+        try:
+            data = json.loads(el.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        for item in stack:
+            if isinstance(item, dict):
+                items.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    items.extend(g for g in graph if isinstance(g, dict))
+    return items
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Return ``YYYY-MM-DD`` from a machine date string, or ``None``."""
+    if not value:
+        return None
+    m = re.search(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = re.search(r"\b((?:19|20)\d\d)(\d\d)(\d\d)\b", value)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return None
+
+
+def read_metadata(tree: Any) -> dict[str, str | None]:
+    """Read title, date, author, site name, language and canonical URL from a parsed page."""
+    meta = _meta(tree)
+    ld = _jsonld(tree)
+    article_ld = next((x for x in ld if "Article" in str(x.get("@type", ""))), ld[0] if ld else {})
+    title = (meta.get("og:title") or str(article_ld.get("headline") or "")).strip()
+    if not title:
+        h1 = next(iter(tree.iter("h1")), None)
+        if h1 is not None:
+            title = " ".join(h1.text_content().split())
+    if not title:
+        t = next(iter(tree.iter("title")), None)
+        if t is not None and t.text:
+            title = _TITLE_SPLIT.split(t.text.strip())[0]
+    published = _iso_date(str(article_ld.get("datePublished") or ""))
+    if not published:
+        for key in _DATE_META:
+            published = _iso_date(meta.get(key.lower()))
+            if published:
+                break
+    if not published:
+        for el in tree.iter("time"):
+            published = _iso_date(el.get("datetime") or el.get("content"))
+            if published:
+                break
+    author = meta.get("author") or meta.get("article:author")
+    if not author:
+        a = article_ld.get("author")
+        if isinstance(a, list) and a:
+            a = a[0]
+        if isinstance(a, dict):
+            a = a.get("name")
+        author = str(a) if a else None
+    publisher = article_ld.get("publisher")
+    sitename = meta.get("og:site_name") or (
+        publisher.get("name") if isinstance(publisher, dict) else None)
+    lang = tree.get("lang") or tree.get("xml:lang") or meta.get("og:locale") or meta.get(
+        "language")
+    if lang:
+        lang = lang.replace("_", "-").split("-")[0].lower() or None
+    url = meta.get("og:url")
+    if not url:
+        link = tree.find(".//link[@rel='canonical']")
+        url = link.get("href") if link is not None else None
+    return {"title": title or None, "published": published, "author": author,
+            "sitename": sitename, "language": lang, "url": url}
+
+
+def removed_regions(tree: Any, limit: int = 40) -> list[Block]:
+    """List page regions that are boilerplate by their markup, each with its reason.
+
+    Walks the tree top-down and does not descend into a region once it is reported, so the cost
+    stays a single pass over the elements outside boilerplate.
+    """
+    blocks: list[Block] = []
+    stack = [tree]
+    while stack and len(blocks) < limit:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in ("script", "style", "noscript", "template"):
+            continue
+        reason = None
+        marker = (el.get("class") or "") + " " + (el.get("id") or "")
+        if len(marker) > 1:
+            m = _REGION_RE.search(marker)
+            if m:  # the class says more than the tag (<aside class="related">)
+                reason = _REGION_REASON[m.lastgroup or ""]
+        if reason is None:
+            reason = _TAG_REASONS.get(tag)
+        if reason is not None and tag not in ("html", "body", "main", "article"):
+            text = _visible_text(el, 500)
+            if text:
+                blocks.append(Block(0, 0, text[:500], reason))
+            continue
+        children = list(el)
+        children.reverse()
+        stack.extend(children)
+    return blocks
+
+
+def _visible_text(el: Any, limit: int) -> str:
+    """Whitespace-collapsed text of ``el`` without script/style content, cut near ``limit``."""
+    parts: list[str] = []
+    size = 0
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack and size < limit:
+        node, tail_only = stack.pop()
+        if tail_only:
+            if node.tail:
+                parts.append(node.tail)
+                size += len(node.tail)
+            continue
+        if isinstance(node.tag, str) and node.tag in ("script", "style", "noscript"):
+            continue
+        if node.text:
+            parts.append(node.text)
+            size += len(node.text)
+        for child in reversed(node):
+            stack.append((child, True))
+            stack.append((child, False))
+    return " ".join(" ".join(parts).split())[:limit]
+
+
+def parse_html(html: str) -> Any:
+    """Parse markup into an lxml tree; raises ``ValueError`` when there is no document."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ValueError(f"unparseable HTML: {exc}") from None
+    return tree
+
+
+def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
+    """Extract the article body and metadata from an HTML page.
+
+    Args:
+        html: The decoded page.
+        url: The page's URL when known (helps trafilatura with relative links and dates).
+
+    Raises:
+        ValueError: The markup cannot be parsed at all.
+    """
+    tree = parse_html(html)
+    meta = read_metadata(tree)
+    removed = removed_regions(tree)
+    doc = trafilatura.bare_extraction(tree, url=url, favor_precision=True, with_metadata=False,
+                                      include_comments=False, include_tables=True)
+    body = (doc.text if doc is not None else "") or ""
+    published = meta["published"]
+    how = "page-meta" if published else None
+    if not published and body:
+        from htmldate import find_date
+
+        try:
+            published = find_date(html, extensive_search=False, original_date=True)
+            how = "htmldate" if published else None
+        except (ValueError, TypeError):  # htmldate rejects some malformed pages
+            published = None
+    body = _drop_title_line(_clean_body(body), meta["title"] or "")
+    # a region whose text is in the body was not removed after all (a "share" class on the
+    # article wrapper, say): report only what really left
+    removed = [b for b in removed if b.text[:60] not in body]
+    return HtmlResult(body=body, title=meta["title"] or "", published=published,
+                      published_how=how, author=meta["author"], sitename=meta["sitename"],
+                      language=meta["language"], url=url or meta["url"], removed=removed)
+
+
+def _drop_title_line(body: str, title: str) -> str:
+    """Remove a first body line that repeats the headline (trafilatura keeps a lone ``<h1>``)."""
+    if not title:
+        return body
+    first, _, rest = body.partition("\n")
+    squash = "".join(title.split())
+    if rest and "".join(first.split()) == squash:
+        return rest
+    return body
+
+
+def _clean_body(text: str) -> str:
+    """One paragraph per line, no blank lines, no trailing spaces."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -1,0 +1,121 @@
+"""Arabic-aware search over the store's FTS5 index and entity mentions.
+
+The index holds *normalized* title and body (hamza forms, teh marbuta, alef maksura, diacritics
+and tatweel folded — :func:`marsad.arabic.normalize.normalize`) and the Snowball stems of the
+body, so a query typed with or without hamza, diacritics or teh marbuta, or with a clitic
+attached (للتحالف / التحالف), finds the same articles. Each query word matches its normalized
+form anywhere or its stem in the stems column; words are ANDed; a quoted phrase stays a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from marsad.model import Article
+
+_PHRASE = re.compile(r'"([^"]+)"')
+_WORD = re.compile(r"\w+")
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+def _normalize(text: str) -> str:
+    from marsad.arabic.normalize import normalize
+
+    return normalize(text)
+
+
+def index_fields(article: Article) -> tuple[str, str, str]:
+    """The normalized title, normalized body and stems string to index for ``article``."""
+    title = article.norm_title or _normalize(article.title or "")
+    body = article.norm_text or _normalize(article.text)
+    stems = " ".join(article.stems) if article.stems else ""
+    return title, body, stems
+
+
+def variant_key(text: str) -> str:
+    """Normalized surface form used to look entity variants up."""
+    return " ".join(_WORD.findall(_normalize(text)))
+
+
+def _stem(word: str) -> str:
+    from marsad.arabic.stem import stem
+
+    return stem(word)
+
+
+def build_match(query: str) -> str | None:
+    """Turn a user query into an FTS5 MATCH expression (``None`` when it has no words)."""
+    parts: list[str] = []
+    for phrase in _PHRASE.findall(query):
+        words = _WORD.findall(_normalize(phrase))
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    rest = _PHRASE.sub(" ", query)
+    for word in _WORD.findall(_normalize(rest)):
+        stem = _stem(word)
+        alternatives = [f'"{word}"']
+        if stem and stem != word:
+            alternatives.append(f'stems : "{stem}"')
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(parts) if parts else None
+
+
+def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Ids of stored entities one of whose variants, or whose canonical key, matches ``name``."""
+    key = variant_key(name)
+    found = {r[0] for r in conn.execute("SELECT entity_id FROM variants WHERE key=?", (key,))}
+    try:
+        from marsad.enrich.entities import entity_key
+    except ImportError:  # enrichment not installed: variants only
+        entity_key = None
+    if entity_key is not None:
+        candidates = [f"{label}:{entity_key(name, label)}" for label in LABELS]
+        marks = ",".join("?" for _ in candidates)
+        found.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT entity_id FROM mentions WHERE entity_id IN ({marks})", candidates))
+    return sorted(found)
+
+
+def search(conn: sqlite3.Connection, query: str = "", *, entity: str | None = None,
+           date_from: str | None = None, date_to: str | None = None, limit: int = 20,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Search extracted articles by words, entity and publication date range.
+
+    Returns:
+        Hits ``{id, title, outlet, published, snippet, score}``, best first (by bm25 when
+        there is a text query, else newest first).
+    """
+    where = ["a.status = 'ok'"]
+    args: list[Any] = []
+    match = build_match(query) if query.strip() else None
+    if query.strip() and match is None:
+        return []
+    if entity:
+        ids = entity_ids(conn, entity)
+        if not ids:
+            return []
+        marks = ",".join("?" for _ in ids)
+        where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({marks}))")
+        args += ids
+    if date_from:
+        where.append("a.published >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("a.published <= ?")
+        args.append(date_to[:10] + "\uffff" if len(date_to) == 10 else date_to)
+    if match:
+        sql = ("SELECT a.id, a.title, a.outlet, a.published, "
+               "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
+               "bm25(articles_fts, 4.0, 1.0, 0.5) AS score "
+               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? AND " + " AND ".join(where) +
+               " ORDER BY score LIMIT ? OFFSET ?")
+        rows = conn.execute(sql, [match, *args, limit, offset])
+    else:
+        sql = ("SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, 160) AS snippet, "
+               "0.0 AS score FROM articles a WHERE " + " AND ".join(where) +
+               " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?")
+        rows = conn.execute(sql, [*args, limit, offset])
+    return [dict(r) for r in rows]
