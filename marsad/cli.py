@@ -203,6 +203,24 @@ def eval_extract_cmd(
     _print_figures(figures, as_json)
 
 
+@eval_app.command("summarize")
+@handle_errors
+def eval_summarize_cmd(
+    data: Annotated[Path, typer.Option(help="The EASC folder (Articles/ and MTurk/).")] = Path(
+        "../shared/data/easc"),
+    as_json: JsonOption = False,
+) -> None:
+    """ROUGE-1/2/L of marsad's summarizer and of the lead, LexRank, TextRank and LSA baselines
+    at the same length on EASC (API: ``marsad.eval.summarize.evaluate_summarize``)."""
+    from marsad.eval.summarize import evaluate_summarize, format_table
+
+    result = evaluate_summarize(data)
+    if as_json:
+        echo_json(result)
+    else:
+        typer.echo(format_table(result))
+
+
 def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
     """Print evaluation figures; with ``--json`` the last line is one JSON object."""
     if as_json:

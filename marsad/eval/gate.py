@@ -34,6 +34,13 @@ def _extract() -> dict[str, Any]:
     return evaluate_extract(shared_dir() / "data" / "scrapinghub-article-extraction")
 
 
+@functools.cache
+def _summarize() -> dict[str, Any]:
+    from marsad.eval.summarize import evaluate_summarize
+
+    return evaluate_summarize(shared_dir() / "data" / "easc")
+
+
 def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
     def get() -> float:
         value: Any = run()
@@ -48,6 +55,11 @@ METRICS: dict[str, Callable[[], float]] = {
     "extract.scrapinghub.f1": _pick(_extract, "f1"),
     "extract.scrapinghub.precision": _pick(_extract, "precision"),
     "extract.scrapinghub.recall": _pick(_extract, "recall"),
+    "summarize.easc.rouge1_f": _pick(_summarize, "systems", "marsad", "rouge1", "f"),
+    "summarize.easc.rouge2_f": _pick(_summarize, "systems", "marsad", "rouge2", "f"),
+    # marsad minus the best of lead/LexRank/TextRank/LSA in the same run: must stay >= 0
+    "summarize.easc.rouge1_margin": _pick(_summarize, "margins", "rouge1", "delta_f"),
+    "summarize.easc.rouge2_margin": _pick(_summarize, "margins", "rouge2", "delta_f"),
 }
 
 

@@ -67,9 +67,27 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
     return newly
 
 
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run a multi-statement script inside the current transaction.
+
+    ``executescript`` would COMMIT first, breaking the one-transaction-per-migration rule, so
+    statements are split with ``sqlite3.complete_statement`` and run one by one.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        if not statement and line.strip().startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise StoreError(f"incomplete SQL statement in migration: {statement.strip()[:80]}")
+
+
 @migration(1, "articles, runs, full-text search, entity mentions")
 def _m001(conn: sqlite3.Connection) -> None:
-    conn.executescript("""
+    run_script(conn, """
     CREATE TABLE runs (
         id INTEGER PRIMARY KEY,
         started TEXT NOT NULL,
@@ -121,5 +139,60 @@ def _m001(conn: sqlite3.Connection) -> None:
         key TEXT NOT NULL,             -- normalized surface form
         entity_id TEXT NOT NULL,
         PRIMARY KEY (key, entity_id)
+    );
+    """)
+
+
+@migration(2, "events, storylines, duplicate links, clusterer state, event history")
+def _m002(conn: sqlite3.Connection) -> None:
+    run_script(conn, """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        first_seen TEXT,
+        last_seen TEXT,
+        event_date TEXT,
+        place TEXT,
+        storyline TEXT,
+        n_articles INTEGER NOT NULL DEFAULT 0,
+        n_outlets INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'active',   -- active | merged
+        data TEXT NOT NULL,                      -- the whole Event as JSON
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX events_rank ON events(status, last_seen, n_outlets);
+    CREATE INDEX events_storyline ON events(storyline);
+    CREATE TABLE event_articles (
+        event_id TEXT NOT NULL,
+        article_id TEXT NOT NULL PRIMARY KEY,    -- an article belongs to one event
+        score REAL,
+        explanation TEXT                         -- JSON: components, shared cues, runner-up
+    );
+    CREATE INDEX event_articles_event ON event_articles(event_id);
+    CREATE TABLE storylines (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        n_events INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE links (
+        article_id TEXT NOT NULL,
+        original_id TEXT NOT NULL,
+        kind TEXT NOT NULL,                      -- exact | near | reprint
+        overlap REAL,
+        PRIMARY KEY (article_id, original_id)
+    );
+    CREATE INDEX links_original ON links(original_id);
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE event_history (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,                    -- merge | split | ...
+        detail TEXT NOT NULL                     -- JSON
     );
     """)

@@ -18,6 +18,7 @@ from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.model import STATUS_OK, STATUS_REJECTED, Article, Rejected
+from marsad.store.events import EventStore
 from marsad.store.migrations import migrate
 
 
@@ -36,7 +37,7 @@ def raw_hash(data: bytes | str) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-class Store:
+class Store(EventStore):
     """A marsad database file.
 
     Args:
