@@ -30,7 +30,12 @@ def index_fields(article: Article) -> tuple[str, str, str]:
     """The normalized title, normalized body and stems string to index for ``article``."""
     title = article.norm_title or _normalize(article.title or "")
     body = article.norm_text or _normalize(article.text)
-    stems = " ".join(article.stems) if article.stems else ""
+    if article.stems:
+        stems = " ".join(article.stems)
+    else:  # the language stage did not run (a custom stage list): stem here
+        from marsad.arabic.stem import stem_tokens
+
+        stems = " ".join(stem_tokens(_WORD.findall(body), normalized=True))
     return title, body, stems
 
 
