@@ -41,6 +41,13 @@ def _summarize() -> dict[str, Any]:
     return evaluate_summarize(shared_dir() / "data" / "easc")
 
 
+@functools.cache
+def _timex() -> dict[str, Any]:
+    from marsad.eval.timex import evaluate_timex
+
+    return evaluate_timex(DEMO / "gold" / "articles.jsonl")
+
+
 def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
     def get() -> float:
         value: Any = run()
@@ -55,6 +62,8 @@ METRICS: dict[str, Callable[[], float]] = {
     "extract.scrapinghub.f1": _pick(_extract, "f1"),
     "extract.scrapinghub.precision": _pick(_extract, "precision"),
     "extract.scrapinghub.recall": _pick(_extract, "recall"),
+    "timex.demo.f1": _pick(_timex, "f1"),
+    "timex.demo.value_accuracy": _pick(_timex, "value_accuracy"),
     "summarize.easc.rouge1_f": _pick(_summarize, "systems", "marsad", "rouge1", "f"),
     "summarize.easc.rouge2_f": _pick(_summarize, "systems", "marsad", "rouge2", "f"),
     # marsad minus the best of lead/LexRank/TextRank/LSA in the same run: must stay >= 0

@@ -113,12 +113,11 @@ def _from_html(page: RawPage, text: str, encoding: str | None, settings: Setting
 
 
 def _html_credits(body: str) -> list[str]:
-    """Credit lines in an HTML body (the text-dump filter finds its own)."""
-    try:
-        from marsad.extract.textdump import find_credits
-    except ImportError:
-        return []
-    return list(find_credits(body))
+    """Credit lines in an HTML body ("المصدر: …", "(أ ف ب)"), found by the text-dump filter's
+    credit reader run over the already clean body."""
+    from marsad.extract.textdump import extract_textdump
+
+    return list(extract_textdump(body).credits)
 
 
 def _too_short(page: RawPage, body: str, settings: Settings, what: str) -> Rejected:
