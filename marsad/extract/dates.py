@@ -16,6 +16,17 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+def numeric_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` from an ISO or ``DD/MM/YYYY`` date inside ``value``, else ``None``."""
+    m = _ISO.search(value)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DMY.search(value)
+    if m:
+        return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
+
+
 def iso_date(value: str) -> str | None:
     """Return ``YYYY-MM-DD`` for a date string, or ``None`` when it cannot be read.
 
@@ -25,12 +36,9 @@ def iso_date(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
-    m = _ISO.search(value)
-    if m:
-        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DMY.search(value)
-    if m:
-        return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    found = numeric_date(value)
+    if found:
+        return found
     try:
         from marsad.enrich.timex import parse_date_text
     except ImportError:

@@ -114,15 +114,10 @@ def read_metadata(tree: Any) -> dict[str, str | None]:
     meta = _meta(tree)
     ld = _jsonld(tree)
     article_ld = next((x for x in ld if "Article" in str(x.get("@type", ""))), ld[0] if ld else {})
+    sitename = meta.get("og:site_name")
     title = (meta.get("og:title") or str(article_ld.get("headline") or "")).strip()
-    if not title:
-        h1 = next(iter(tree.iter("h1")), None)
-        if h1 is not None:
-            title = " ".join(h1.text_content().split())
-    if not title:
-        t = next(iter(tree.iter("title")), None)
-        if t is not None and t.text:
-            title = _TITLE_SPLIT.split(t.text.strip())[0]
+    if not title or title == sitename:
+        title = _title_from_page(tree, sitename)
     published = _iso_date(str(article_ld.get("datePublished") or ""))
     if not published:
         for key in _DATE_META:
@@ -134,6 +129,10 @@ def read_metadata(tree: Any) -> dict[str, str | None]:
             published = _iso_date(el.get("datetime") or el.get("content"))
             if published:
                 break
+    published_how = "page-meta" if published else None
+    if not published:
+        published = _date_from_dated_element(tree)
+        published_how = "page-text" if published else None
     author = meta.get("author") or meta.get("article:author")
     if not author:
         a = article_ld.get("author")
@@ -143,8 +142,7 @@ def read_metadata(tree: Any) -> dict[str, str | None]:
             a = a.get("name")
         author = str(a) if a else None
     publisher = article_ld.get("publisher")
-    sitename = meta.get("og:site_name") or (
-        publisher.get("name") if isinstance(publisher, dict) else None)
+    sitename = sitename or (publisher.get("name") if isinstance(publisher, dict) else None)
     lang = tree.get("lang") or tree.get("xml:lang") or meta.get("og:locale") or meta.get(
         "language")
     if lang:
@@ -153,8 +151,81 @@ def read_metadata(tree: Any) -> dict[str, str | None]:
     if not url:
         link = tree.find(".//link[@rel='canonical']")
         url = link.get("href") if link is not None else None
-    return {"title": title or None, "published": published, "author": author,
+    return {"title": title or None, "published": published, "published_how": published_how,
+            "author": author,
             "sitename": sitename, "language": lang, "url": url}
+
+
+_DATED_CLASS = re.compile(r"creat|publish|posted|post-?date|entry-?date|article-?date|dateline|"
+                          r"\btime\b|\bdate\b|meta-?date|تاريخ", re.I)
+_STRONG_DATE = re.compile(r"creat|publish|posted|post-?date|entry-?date|article-?date", re.I)
+_CONTENT = re.compile(r"\b(post|article|entry|story|content)(-?(body|inner|main|wrap))?\b", re.I)
+_RELATED = re.compile(r"related|more-?news|read-?more|also|recommend|popular|most-?read", re.I)
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_CHROME = re.compile(r"header|masthead|top-?bar|topbar|\bnav|menu|footer|sidebar|ticker", re.I)
+
+
+def _date_from_dated_element(tree: Any) -> str | None:
+    """A publication date printed in the page (often in Arabic, "الإثنين, 24 فيفري 2025").
+
+    Elements whose class or id marks a date are read with the Arabic date parser; one that says
+    "created"/"published" beats a bare "date". A date in the site's header or menu bar (many
+    sites print *today's* date there) or in a related-articles box belongs to something else,
+    so it counts only when nothing better exists. Non-Arabic date text is left to htmldate.
+    """
+    from marsad.enrich.timex import parse_date_text
+    from marsad.extract.dates import numeric_date
+
+    best: tuple[int, int, str] | None = None
+    for order, el in enumerate(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "html", "body"):
+            continue
+        marker = (el.get("class") or "") + " " + (el.get("id") or "")
+        if len(marker) < 3 or not _DATED_CLASS.search(marker):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 80 or not _DIGIT.search(text):
+            continue
+        value = parse_date_text(text) if _ARABIC_LETTER.search(text) else numeric_date(text)
+        if not value:
+            continue
+        score = 2 if _STRONG_DATE.search(marker) else 1
+        parent = el.getparent()
+        while parent is not None:
+            pm = (parent.get("class") or "") + " " + (parent.get("id") or "")
+            if parent.tag == "article" or _CONTENT.search(pm):
+                break  # inside the article: its own date line
+            if _RELATED.search(pm):
+                score -= 2
+                break
+            if parent.tag in ("header", "nav") or _CHROME.search(pm):
+                score -= 3
+                break
+            parent = parent.getparent()
+        if best is None or score > best[0]:
+            best = (score, order, value)
+    return best[2] if best else None
+
+
+def _title_from_page(tree: Any, sitename: str | None) -> str:
+    """The headline from ``<h1>`` and ``<title>`` when no ``og:title`` gives it.
+
+    ``<title>`` usually reads "Site - Headline" (or the reverse): the headline is the longest
+    part that is not the site name. An ``<h1>`` that the ``<title>`` contains is the surest
+    headline; a lone ``<h1>`` is often the site logo, so it only wins when nothing else does.
+    """
+    t = next(iter(tree.iter("title")), None)
+    full = " ".join((t.text or "").split()) if t is not None else ""
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    for h1 in h1s:
+        if h1 and h1 != sitename and len(h1) > 8 and h1 in full:
+            return h1
+    parts = [p for p in _TITLE_SPLIT.split(full) if p.strip() and p.strip() != sitename]
+    best = max(parts, key=len, default="").strip()
+    if len(best.split()) >= 3:
+        return best
+    return next((h for h in h1s if h and h != sitename), best)
 
 
 def removed_regions(tree: Any, limit: int = 40) -> list[Block]:
@@ -238,7 +309,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
                                       include_comments=False, include_tables=True)
     body = (doc.text if doc is not None else "") or ""
     published = meta["published"]
-    how = "page-meta" if published else None
+    how = meta["published_how"]
     if not published and body:
         from htmldate import find_date
 
