@@ -48,6 +48,20 @@ def _timex() -> dict[str, Any]:
     return evaluate_timex(DEMO / "gold" / "articles.jsonl")
 
 
+@functools.cache
+def _quantities() -> dict[str, Any]:
+    from marsad.eval.enrich_demo import evaluate_quantities
+
+    return evaluate_quantities(DEMO / "gold" / "articles.jsonl")
+
+
+@functools.cache
+def _quotes() -> dict[str, Any]:
+    from marsad.eval.enrich_demo import evaluate_quotes
+
+    return evaluate_quotes(DEMO / "gold" / "articles.jsonl")
+
+
 def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
     def get() -> float:
         value: Any = run()
@@ -64,6 +78,11 @@ METRICS: dict[str, Callable[[], float]] = {
     "extract.scrapinghub.recall": _pick(_extract, "recall"),
     "timex.demo.f1": _pick(_timex, "f1"),
     "timex.demo.value_accuracy": _pick(_timex, "value_accuracy"),
+    "quantities.demo.f1": _pick(_quantities, "f1"),
+    "quantities.demo.value_accuracy": _pick(_quantities, "value_accuracy"),
+    "quantities.demo.unit_accuracy": _pick(_quantities, "unit_accuracy"),
+    "quotes.demo.f1": _pick(_quotes, "f1"),
+    "quotes.demo.speaker_accuracy": _pick(_quotes, "speaker_accuracy"),
     "summarize.easc.rouge1_f": _pick(_summarize, "systems", "marsad", "rouge1", "f"),
     "summarize.easc.rouge2_f": _pick(_summarize, "systems", "marsad", "rouge2", "f"),
     # marsad minus the best of lead/LexRank/TextRank/LSA in the same run: must stay >= 0
