@@ -73,15 +73,18 @@ def extract_page(page: RawPage, *, settings: Settings, profile: Any = None
     if len(body) < settings.min_article_chars:
         return _too_short(page, body, settings, "text dump")
     outlet, outlet_how = _settle_outlet(meta, result.outlet)
-    published, published_how = _settle_date(meta, result.published, "page")
+    published, published_how = _settle_date(meta, result.published,
+                                            result.published_how or "page")
     title = str(meta.get("title") or result.title or "")
     extra: dict[str, Any] = {"title_how": "meta" if meta.get("title") else result.title_how}
+    if result.outlet_evidence:
+        extra["outlet_evidence"] = result.outlet_evidence
     if note:
         extra["encoding_note"] = note
     return Article(
         id=page.id, source=page.source, text=body, title=title, outlet=outlet,
         url=meta.get("url"), published=published, published_how=published_how,
-        author=meta.get("author"), language=meta.get("language"), kind="text",
+        author=meta.get("author") or result.author, language=meta.get("language"), kind="text",
         encoding=encoding, content_hash=content_hash(body), removed=list(result.removed),
         credits=list(result.credits), extra={**extra, "outlet_how": outlet_how},
     )
