@@ -164,8 +164,8 @@ class _Profiles:
 
         groups: dict[str, list[str]] = {}
         for page in pages:
-            outlet = page.meta.get("outlet")
-            if page.kind != "text" or not outlet:
+            outlet = self.key(page)
+            if page.kind != "text":
                 continue
             if isinstance(page.data, str):
                 text = page.data
@@ -179,9 +179,16 @@ class _Profiles:
             profile = self.by_outlet.get(outlet) or OutletProfile()
             self.by_outlet[outlet] = profile.partial_fit(texts)
 
-    def get(self, page: RawPage) -> Any:
+    @staticmethod
+    def key(page: RawPage) -> str:
+        """The outlet named by metadata, else the page's folder (pages of one site together)."""
         outlet = page.meta.get("outlet")
-        return self.by_outlet.get(str(outlet)) if outlet else None
+        if outlet:
+            return str(outlet)
+        return "folder:" + page.source.split("#", 1)[0].rsplit("/", 1)[0]
+
+    def get(self, page: RawPage) -> Any:
+        return self.by_outlet.get(self.key(page))
 
 
 def _run_chunk(chunk: list[RawPage | Rejected], store: Store, s: Settings, run_id: int,

@@ -62,6 +62,13 @@ def _quotes() -> dict[str, Any]:
     return evaluate_quotes(DEMO / "gold" / "articles.jsonl")
 
 
+@functools.cache
+def _dump_lines() -> dict[str, Any]:
+    from marsad.extract.textdump_eval import evaluate_dump_gold
+
+    return evaluate_dump_gold(DEMO)
+
+
 def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
     def get() -> float:
         value: Any = run()
@@ -76,6 +83,7 @@ METRICS: dict[str, Callable[[], float]] = {
     "extract.scrapinghub.f1": _pick(_extract, "f1"),
     "extract.scrapinghub.precision": _pick(_extract, "precision"),
     "extract.scrapinghub.recall": _pick(_extract, "recall"),
+    "textdump.demo.line_f1": _pick(_dump_lines, "micro", "f1"),
     "timex.demo.f1": _pick(_timex, "f1"),
     "timex.demo.value_accuracy": _pick(_timex, "value_accuracy"),
     "quantities.demo.f1": _pick(_quantities, "f1"),
