@@ -116,11 +116,10 @@ def _from_html(page: RawPage, text: str, encoding: str | None, settings: Setting
 
 
 def _html_credits(body: str) -> list[str]:
-    """Credit lines in an HTML body ("المصدر: …", "(أ ف ب)"), found by the text-dump filter's
-    credit reader run over the already clean body."""
-    from marsad.extract.textdump import extract_textdump
+    """Credit lines in an HTML body ("المصدر: …", "(أ ف ب)")."""
+    from marsad.extract.textdump_meta import credits_in_text
 
-    return list(extract_textdump(body).credits)
+    return credits_in_text(body)
 
 
 def _too_short(page: RawPage, body: str, settings: Settings, what: str) -> Rejected:

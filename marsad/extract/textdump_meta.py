@@ -504,3 +504,43 @@ def _dateline_date(lines: Sequence[LineFeatures], nb: Sequence[int],
                 return DateFinding(iso, "inferred", f"dateline of line {first.lineno}: "
                                    f"{head.strip()}; year {year} from line {lf.lineno}")
     return None
+
+
+def credits_in_text(body: str, outlet: str | None = None) -> list[str]:
+    """Credits in an already clean article body (an HTML page's text): "(أ ف ب)" leading the
+    first paragraph or closing the last, and a closing "المصدر: X" / "وكالات" line.
+
+    A cheap cousin of :func:`find_credits` for bodies that have no page lines around them.
+    """
+    names = names_data()
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    if not lines:
+        return []
+    own = match_key(outlet).replace(" ", "") if outlet else ""
+    found: list[str] = []
+
+    def add(name: str) -> None:
+        name = " ".join(_trim(name).split())
+        key = match_key(name).replace(" ", "")
+        if key and key != own and name not in found:
+            found.append(name)
+
+    m = _LEAD_CREDIT_RE.match(lines[0])
+    if m and match_key(m.group(1)) in names["agencies"]:
+        add(m.group(1))
+    m = _TAIL_CREDIT_RE.search(lines[-1])
+    if m and match_key(m.group(1)) in names["agencies"]:
+        add(m.group(1))
+    for line in lines[-2:]:
+        if len(line.split()) > 8:
+            continue
+        toks = match_key(line.lstrip("|｜ ")).split()
+        for width in (2, 1):
+            if " ".join(toks[:width]) in names["credit_prefixes"] and len(toks) > width:
+                for part in _CREDIT_SPLIT_RE.split(_strip_words(line.lstrip("|｜ "), width)):
+                    add(part)
+                break
+        else:
+            if match_key(line) in names["agencies"]:
+                add(line)
+    return found
