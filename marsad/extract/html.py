@@ -305,6 +305,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
     tree = parse_html(html)
     meta = read_metadata(tree)
     removed = removed_regions(tree)
+    _unwrap_layout_tables(tree)
     doc = trafilatura.bare_extraction(tree, url=url, favor_precision=True, with_metadata=False,
                                       include_comments=False, include_tables=True)
     body = (doc.text if doc is not None else "") or ""
@@ -318,13 +319,75 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlResult:
             how = "htmldate" if published else None
         except (ValueError, TypeError):  # htmldate rejects some malformed pages
             published = None
-    body = _drop_title_line(_clean_body(body), meta["title"] or "")
+    title = meta["title"] or ""
+    body, ui = _drop_ui_lines(_drop_title_line(_clean_body(body), title), title)
     # a region whose text is in the body was not removed after all (a "share" class on the
     # article wrapper, say): report only what really left
-    removed = [b for b in removed if b.text[:60] not in body]
+    removed = [b for b in removed if b.text[:60] not in body] + ui
     return HtmlResult(body=body, title=meta["title"] or "", published=published,
                       published_how=how, author=meta["author"], sitename=meta["sitename"],
                       language=meta["language"], url=url or meta["url"], removed=removed)
+
+
+_BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "ul", "ol", "blockquote", "article")
+
+
+def _unwrap_layout_tables(tree: Any) -> None:
+    """Turn layout tables (old CMS templates put whole articles in ``<td>``) into ``<div>``s.
+
+    trafilatura keeps a table as one row of cells, which glues an article's paragraphs into a
+    single line; a table whose cells hold paragraphs or long prose is layout, not data, so its
+    rows and cells become plain blocks.
+    """
+    for table in list(tree.iter("table")):
+        layout = next(table.iterdescendants(*_BLOCK_TAGS), None) is not None
+        if not layout:
+            layout = any(len(cell.text_content()) > 300 for cell in table.iter("td", "th"))
+        if not layout:
+            continue
+        for el in [table, *table.iterdescendants("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            el.tag = "div"
+            for attr in ("width", "align", "valign", "colspan", "rowspan"):
+                el.attrib.pop(attr, None)
+
+
+_UI_SPLIT = re.compile(r"\s*[|•·‖]\s*")
+
+
+def _drop_ui_lines(body: str, title: str = "") -> tuple[str, list[Block]]:
+    """Drop short body lines that are page furniture trafilatura let through ("| طباعة |
+    البريد الإلكتروني |", "اقرأ أيضاً"), using the text-dump filter's boilerplate phrases.
+
+    A short line is split at cell separators; it goes when every cell is furniture or the
+    headline again (a CMS title row "| headline | print | e-mail |").
+    """
+    from marsad.extract.textdump_lines import match_key, phrase_matcher
+
+    matcher = phrase_matcher()
+    squashed_title = "".join(title.split())
+    kept: list[str] = []
+    removed: list[Block] = []
+    for line in body.split("\n"):
+        words = line.split()
+        if len(words) > 30 or line.rstrip().endswith((".", "؟", "!", "?", "…")):
+            kept.append(line)
+            continue
+        parts = [p for p in _UI_SPLIT.split(line) if p.strip()] or [line]
+        reasons = []
+        for part in parts:
+            if squashed_title and "".join(part.split()) == squashed_title:
+                reasons.append("headline repeated in the body")
+                continue
+            cat = matcher.match(match_key(part), len(part.split()), False)
+            if cat is None:
+                break
+            reasons.append(cat.reason)
+        else:
+            removed.append(Block(0, 0, line, next((r for r in reasons if "headline" not in r),
+                                                  reasons[0] if reasons else "page furniture")))
+            continue
+        kept.append(line)
+    return "\n".join(kept), removed
 
 
 def _drop_title_line(body: str, title: str) -> str:
