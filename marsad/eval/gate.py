@@ -69,6 +69,13 @@ def _dump_lines() -> dict[str, Any]:
     return evaluate_dump_gold(DEMO)
 
 
+@functools.cache
+def _demo_extract() -> dict[str, Any]:
+    from marsad.eval.demo_extract import evaluate_demo_extract
+
+    return evaluate_demo_extract(DEMO)
+
+
 def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
     def get() -> float:
         value: Any = run()
@@ -83,6 +90,10 @@ METRICS: dict[str, Callable[[], float]] = {
     "extract.scrapinghub.f1": _pick(_extract, "f1"),
     "extract.scrapinghub.precision": _pick(_extract, "precision"),
     "extract.scrapinghub.recall": _pick(_extract, "recall"),
+    "extract.demo.line_f1": _pick(_demo_extract, "line_f1"),
+    "extract.demo.title_exact": _pick(_demo_extract, "title_exact"),
+    "extract.demo.outlet_exact": _pick(_demo_extract, "outlet_exact"),
+    "extract.demo.date_exact": _pick(_demo_extract, "date_exact"),
     "textdump.demo.line_f1": _pick(_dump_lines, "micro", "f1"),
     "timex.demo.f1": _pick(_timex, "f1"),
     "timex.demo.value_accuracy": _pick(_timex, "value_accuracy"),
