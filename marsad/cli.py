@@ -187,6 +187,37 @@ def status_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
     typer.echo(format_status(data))
 
 
+@app.command("serve")
+@handle_errors
+def serve_cmd(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to bind (loopback by default).")] = (
+        "127.0.0.1"),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    config: ConfigOption = None,
+    get: Annotated[str | None, typer.Option("--get", help="Render this path in-process, print "
+                                                         "it and exit (no server).")] = None,
+    enable_writes: Annotated[bool, typer.Option(
+        "--enable-writes", help="Enable merge/split endpoints; they need the bearer token in "
+                                "$MARSAD_WRITE_TOKEN (16+ characters).")] = False,
+) -> None:
+    """Serve the web app and JSON API on a store (API: ``marsad.web.app.serve``)."""
+    import os
+
+    from marsad.web.app import get as get_page
+    from marsad.web.app import serve
+
+    settings = _settings(config, db=db)
+    if get is not None:
+        status, body = get_page(settings.db, get)
+        typer.echo(body)
+        raise typer.Exit(0 if status < 400 else EXIT_ERROR)
+    token = os.environ.get("MARSAD_WRITE_TOKEN") if enable_writes else None
+    if enable_writes and (not token or len(token) < 16):
+        raise typer.BadParameter("--enable-writes needs MARSAD_WRITE_TOKEN of 16+ characters")
+    serve(settings.db, host=host, port=port, enable_writes=enable_writes, write_token=token)
+
+
 @eval_app.command("extract")
 @handle_errors
 def eval_extract_cmd(

@@ -196,3 +196,11 @@ def _m002(conn: sqlite3.Connection) -> None:
         detail TEXT NOT NULL                     -- JSON
     );
     """)
+
+
+@migration(3, "indexes for the web app's entity filters and coverage ranking")
+def _m003(conn: sqlite3.Connection) -> None:
+    run_script(conn, """
+    CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id);
+    CREATE INDEX events_coverage ON events(status, n_outlets, n_articles, last_seen);
+    """)

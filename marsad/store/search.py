@@ -85,18 +85,22 @@ def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
 
 def search(conn: sqlite3.Connection, query: str = "", *, entity: str | None = None,
            date_from: str | None = None, date_to: str | None = None, limit: int = 20,
-           offset: int = 0) -> list[dict[str, Any]]:
+           offset: int = 0, snippets: bool = True) -> list[dict[str, Any]]:
     """Search extracted articles by words, entity and publication date range.
 
+    A words-only query ranks inside the full-text index before joining the page of hits to the
+    articles, and FTS ``snippet()`` runs only for that page of hits (computed for every match
+    before the sort, it dominates the cost of common words).
+
     Returns:
-        Hits ``{id, title, outlet, published, snippet, score}``, best first (by bm25 when
-        there is a text query, else newest first).
+        Hits ``{id, title, outlet, published, score}`` (plus ``snippet`` when asked), best
+        first by bm25 when there is a text query, else newest first.
     """
-    where = ["a.status = 'ok'"]
-    args: list[Any] = []
     match = build_match(query) if query.strip() else None
     if query.strip() and match is None:
         return []
+    where = ["a.status = 'ok'"]
+    args: list[Any] = []
     if entity:
         ids = entity_ids(conn, entity)
         if not ids:
@@ -109,18 +113,34 @@ def search(conn: sqlite3.Connection, query: str = "", *, entity: str | None = No
         args.append(date_from)
     if date_to:
         where.append("a.published <= ?")
-        args.append(date_to[:10] + "\uffff" if len(date_to) == 10 else date_to)
-    if match:
-        sql = ("SELECT a.id, a.title, a.outlet, a.published, "
-               "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
-               "bm25(articles_fts, 4.0, 1.0, 0.5) AS score "
-               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? AND " + " AND ".join(where) +
-               " ORDER BY score LIMIT ? OFFSET ?")
-        rows = conn.execute(sql, [match, *args, limit, offset])
+        args.append(date_to + "\uffff" if len(date_to) < 19 else date_to)
+    rank = "bm25(articles_fts, 4.0, 1.0, 0.5)"
+    cols = "a.rowid AS rowid_, a.id, a.title, a.outlet, a.published"
+    if match and len(where) == 1:  # only extracted articles are indexed
+        rows = conn.execute(
+            f"SELECT {cols}, r.score FROM (SELECT rowid, {rank} AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?) r "
+            "JOIN articles a ON a.rowid = r.rowid ORDER BY r.score", (match, limit, offset))
+    elif match:
+        rows = conn.execute(
+            f"SELECT {cols}, {rank} AS score FROM articles_fts JOIN articles a "
+            f"ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND "
+            f"{' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?", [match, *args, limit, offset])
     else:
-        sql = ("SELECT a.id, a.title, a.outlet, a.published, substr(a.text, 1, 160) AS snippet, "
-               "0.0 AS score FROM articles a WHERE " + " AND ".join(where) +
-               " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?")
-        rows = conn.execute(sql, [*args, limit, offset])
-    return [dict(r) for r in rows]
+        rows = conn.execute(
+            f"SELECT {cols}, 0.0 AS score FROM articles a WHERE {' AND '.join(where)} "
+            "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", [*args, limit, offset])
+    hits = [dict(r) for r in rows]
+    for hit in hits:
+        rowid = hit.pop("rowid_")
+        if not snippets:
+            continue
+        if match:
+            row = conn.execute("SELECT snippet(articles_fts, 1, '[', ']', ' … ', 16) FROM "
+                               "articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+                               (match, rowid)).fetchone()
+        else:
+            row = conn.execute("SELECT substr(text, 1, 160) FROM articles WHERE rowid = ?",
+                               (rowid,)).fetchone()
+        hit["snippet"] = row[0] if row else ""
+    return hits
