@@ -234,6 +234,22 @@ def eval_extract_cmd(
     _print_figures(figures, as_json)
 
 
+@eval_app.command("ner")
+@handle_errors
+def eval_ner_cmd(
+    data: Annotated[Path, typer.Option(help="ANERcorp folder (its test part is used) or a file "
+                                            "of `token TAG` lines.")] = Path(
+        "../shared/data/anercorp"),
+    as_json: JsonOption = False,
+) -> None:
+    """CoNLL exact-span precision, recall and F1 per type, micro and macro (API:
+    ``marsad.eval.ner.evaluate_ner``)."""
+    from marsad.eval.ner import dumps, evaluate_ner, format_report
+
+    result = evaluate_ner(data)
+    typer.echo(dumps(result) if as_json else format_report(result))
+
+
 @eval_app.command("summarize")
 @handle_errors
 def eval_summarize_cmd(

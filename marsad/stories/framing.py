@@ -18,7 +18,8 @@
 * **Attribution verbs**: the reporting verbs of the article's quotes and their stance (neutral
   قال vs loaded زعم/ادعى vs denial نفى), from the quotes stage.
 * **Scare quotes**: short quoted phrases that are not names (``article.extra["quoted_terms"]``).
-  A quoted phrase is a *name* (and not counted) when it overlaps an entity, follows a naming noun
+  A quoted phrase is a *name* (and not counted) when it overlaps a known entity (a gazetteer name,
+  or one the tagger also finds outside these quote marks), follows a naming noun
   (تنظيم "الدولة الإسلامية"، صندوق «…»), is a single word (داعش، تويتر), contains Latin
   letters, or is written without quote marks by another outlet of the event or outside quotes by
   the same article («التحالف الدولي»). A phrase right after a distancing term (ما سماه «…»،
@@ -451,7 +452,12 @@ def scare_quotes(article: Article, *, names: Mapping[str, set[str]] | None = Non
     toks = tokens(text)
     hits = list(hits) if hits is not None else find_framing_terms(article)
     distancing_ends = [h.end for h in hits if h.category == "distancing"]
-    entities = [(e.start, e.end) for e in article.entities]
+    # An entity vetoes a scare quote when it is a known name (gazetteer, alias) or is also
+    # written outside these quote marks; a phrase the statistical tagger found only inside
+    # quotes («دولة الخلافة») is as likely an ironic label as a name.
+    mentions = Counter(e.attrs.get("entity") for e in article.entities)
+    entities = [(e.start, e.end) for e in article.entities
+                if e.attrs.get("how") != "crf" or mentions[e.attrs.get("entity")] > 1]
     out = []
     for span in _terms_of(article):
         if (span.attrs or {}).get("nested"):
