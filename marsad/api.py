@@ -24,11 +24,16 @@ from marsad.store import Store, raw_hash
 __all__ = [
     "RunReport",
     "articles",
+    "events",
+    "explain",
     "open_store",
+    "report",
     "run",
     "search",
     "show",
     "status",
+    "story",
+    "storylines",
 ]
 
 
@@ -314,6 +319,99 @@ def status(*, db: str | Path | None = None, settings: Settings | None = None
         out = store.status_counts()
         out["runs"] = store.runs(5)
         return out
+
+
+EVENT_FIELDS = ("id", "title", "articles", "outlets", "first_seen", "last_seen", "event_date",
+                "place", "storyline")
+
+
+def events(*, db: str | Path | None = None, order: str = "date", limit: int | None = None,
+           offset: int = 0, outlet: str | None = None, entity: str | None = None,
+           storyline: str | None = None, settings: Settings | None = None
+           ) -> list[dict[str, Any]]:
+    """Events as dicts with ``id, title, articles, outlets, first_seen, last_seen, event_date,
+    place, storyline`` (plus ``n_articles``), ordered by date, coverage or rank."""
+    with open_store(db, settings=settings) as store:
+        entity_ids = store.entity_ids(entity) if entity else None
+        found = store.list_events(limit=limit, offset=offset, order=order, outlet=outlet,
+                                  entity_ids=entity_ids, storyline=storyline)
+    return [{**{k: getattr(e, k) for k in EVENT_FIELDS}, "n_articles": len(e.articles)}
+            for e in found]
+
+
+def storylines(*, db: str | Path | None = None, limit: int | None = None,
+               settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Storylines as dicts with ``id, title, events`` (event ids in event-date order)."""
+    with open_store(db, settings=settings) as store:
+        return [{"id": s.id, "title": s.title, "events": list(s.events)}
+                for s in store.list_storylines(limit=limit)]
+
+
+def explain(article_id: str, *, db: str | Path | None = None,
+            settings: Settings | None = None) -> dict[str, Any]:
+    """Why an article is in its event: the similarity components, the shared entities, dates,
+    places and numbers, and the runner-up event.
+
+    Raises:
+        NotFoundError: No such article, or it was not clustered (rejected pages are not).
+    """
+    from marsad.errors import NotFoundError
+
+    with open_store(db, settings=settings) as store:
+        item = store.get_article(article_id)
+        found = store.event_of(article_id)
+        if found is None:
+            why = "it was rejected" if isinstance(item, Rejected) else "it is not clustered yet"
+            raise NotFoundError(f"article {article_id!r} has no event: {why}")
+        event_id, score, explanation = found
+        ev = store.get_event(event_id)
+        return {"article": article_id, "title": getattr(item, "title", ""), "event": event_id,
+                "event_title": ev.title, "event_size": len(ev.articles), "score": score,
+                **(explanation or {})}
+
+
+def _event_articles(store: Store, ev: Any) -> list[Article]:
+    return store.get_articles(ev.articles)
+
+
+def story(event_id: str, *, db: str | Path | None = None,
+          settings: Settings | None = None) -> dict[str, Any]:
+    """The story of one event: ``event, summary`` (sentences with ``citations``), ``timeline,
+    facts`` (with ``conflicts``), ``evolution, quotes, outlets, framing``.
+
+    Raises:
+        NotFoundError: No such event.
+    """
+    from marsad.stories.story import build_story
+
+    with open_store(db, settings=settings) as store:
+        ev = store.get_event(event_id)
+        arts = _event_articles(store, ev)
+        line = line_events = None
+        if ev.storyline:
+            line = store.get_storyline(ev.storyline)
+            line_events = []
+            for eid in line.events:
+                other = store.get_event(eid)
+                line_events.append((other, _event_articles(store, other)))
+        links = store.all_links()
+    return build_story(ev, arts, storyline=line, storyline_events=line_events, links=links)
+
+
+def report(out: str | Path = "out/report", *, db: str | Path | None = None,
+           settings: Settings | None = None) -> Path:
+    """Write a static, self-contained HTML report (Arabic, right to left) of every storyline
+    and event; returns the path of its ``index.html``."""
+    from marsad.stories.report import write_report
+    from marsad.stories.story import build_stories
+
+    with open_store(db, settings=settings) as store:
+        evs = store.list_events(limit=None, order="date")
+        lines = store.list_storylines(limit=None)
+        arts = {a.id: a for a in store.get_articles([i for e in evs for i in e.articles])}
+        links = store.all_links()
+    stories, storyline_dicts = build_stories(evs, arts, lines, links=links)
+    return write_report(stories, storyline_dicts, out, articles=arts)
 
 
 def is_article(item: Article | Rejected) -> bool:

@@ -187,6 +187,78 @@ def status_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
     typer.echo(format_status(data))
 
 
+@app.command("events")
+@handle_errors
+def events_cmd(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    order: Annotated[str, typer.Option(help="date, coverage or rank.")] = "date",
+    outlet: Annotated[str | None, typer.Option(help="Only events this outlet covered.")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only events mentioning this entity.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+) -> None:
+    """List events (API: ``marsad.events``); ``--json`` prints JSON Lines with id, title,
+    articles, outlets, first_seen, last_seen, event_date, place, storyline."""
+    for ev in api.events(db=db, order=order, outlet=outlet, entity=entity, limit=limit):
+        if as_json:
+            echo_json(ev)
+        else:
+            typer.echo(f"{ev['id']}\t{ev['event_date'] or ev['first_seen'] or '-'}\t"
+                       f"{ev['n_articles']} articles, {len(ev['outlets'])} outlets\t"
+                       f"{ev['place'] or '-'}\t{ev['title']}")
+
+
+@app.command("storylines")
+@handle_errors
+def storylines_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List storylines with their events in event-date order (API: ``marsad.storylines``)."""
+    for line in api.storylines(db=db):
+        if as_json:
+            echo_json(line)
+        else:
+            typer.echo(f"{line['id']}\t{len(line['events'])} events\t{line['title']}\n    "
+                       + " → ".join(line["events"]))
+
+
+@app.command("explain")
+@handle_errors
+def explain_cmd(article_id: Annotated[str, typer.Argument(help="Article id.")],
+                db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Why an article is in its event, and the runner-up (API: ``marsad.explain``)."""
+    data = api.explain(article_id, db=db)
+    if as_json:
+        echo_json(data)
+        return
+    from marsad.cli_format import format_explanation
+
+    typer.echo(format_explanation(data))
+
+
+@app.command("story")
+@handle_errors
+def story_cmd(event_id: Annotated[str, typer.Argument(help="Event id (see `marsad events`).")],
+              db: DbOption = None, as_json: JsonOption = False) -> None:
+    """An event's story: cited summary, timeline, facts and conflicts, quotes, outlets and
+    framing (API: ``marsad.story``)."""
+    data = api.story(event_id, db=db)
+    if as_json:
+        echo_json(data)
+        return
+    from marsad.cli_format import format_story
+
+    typer.echo(format_story(data))
+
+
+@app.command("report")
+@handle_errors
+def report_cmd(out: Annotated[Path, typer.Option(help="Folder to write the report into.")] = Path(
+        "out/report"), db: DbOption = None) -> None:
+    """Write a static, self-contained RTL HTML report of all storylines and events (API:
+    ``marsad.report``)."""
+    index = api.report(out, db=db)
+    typer.echo(f"report written: {index}")
+
+
 @app.command("serve")
 @handle_errors
 def serve_cmd(

@@ -31,7 +31,8 @@ def format_article(data: dict[str, Any]) -> str:
         spans = data.get(key) or []
         if spans:
             shown = ", ".join(
-                f"{s['text']}→{s['attrs'].get('value') or s['attrs'].get('canonical') or s['label']}"
+                f"{s['text']}→"
+                f"{s['attrs'].get('value') or s['attrs'].get('canonical') or s['label']}"
                 for s in spans[:30])
             lines += ["", f"{label} ({len(spans)}): " + shown]
     quotes = data.get("quotes") or []
@@ -86,4 +87,62 @@ def format_figures(figures: dict[str, Any], indent: str = "") -> str:
             lines.append(f"{indent}{key}: {value:.4f}")
         else:
             lines.append(f"{indent}{key}: {value}")
+    return "\n".join(lines)
+
+
+def format_explanation(data: dict[str, Any]) -> str:
+    """A readable view of :func:`marsad.api.explain` output."""
+    lines = [f"{data['article']} is in event {data['event']} ({data.get('event_size')} articles)",
+             f"  event: {data.get('event_title', '')}"]
+    if data.get("score") is not None:
+        lines.append(f"  score: {data['score']:.3f}" + (f" (how: {data['how']})"
+                                                         if data.get("how") else ""))
+    for key in ("components", "shared", "runner_up"):
+        value = data.get(key)
+        if not value:
+            continue
+        lines.append(f"  {key.replace('_', '-')}:")
+        if isinstance(value, dict):
+            for k, v in value.items():
+                shown = ", ".join(map(str, v)) if isinstance(v, list) else (
+                    f"{v:.3f}" if isinstance(v, float) else str(v))
+                lines.append(f"    {k}: {shown}")
+        else:
+            lines.append(f"    {value}")
+    return "\n".join(lines)
+
+
+def format_story(data: dict[str, Any]) -> str:
+    """A readable view of :func:`marsad.api.story` output."""
+    ev = data["event"]
+    summary = data.get("summary") or {}
+    lines = [f"{ev['id']}  {summary.get('headline') or ev.get('title', '')}",
+             f"  date: {ev.get('event_date') or '-'}   place: {ev.get('place') or '-'}", ""]
+    for i, sent in enumerate(summary.get("sentences", []), 1):
+        cites = ", ".join(sorted({c.get("outlet") or c["article"]
+                                  for c in sent.get("citations", [])}))
+        lines.append(f"{i}. {sent['text']}  [{cites}]")
+    facts = data.get("facts") or []
+    if facts:
+        lines += ["", "facts:"]
+        for fact in facts:
+            values = "; ".join(
+                f"{v.get('display', v.get('value'))} — "
+                + ", ".join(sorted({s.get('outlet') or s['article'] for s in v.get('sources', [])}))
+                for v in fact.get("values", []))
+            flag = "  CONFLICT" if fact.get("conflict") else ""
+            lines.append(f"  {fact.get('name')}: {values}{flag}")
+    quotes = data.get("quotes") or []
+    if quotes:
+        lines += ["", "quotes:"]
+        for q in quotes[:15]:
+            lines.append(f"  {q.get('speaker') or '?'}: {textwrap.shorten(q['text'], 100)}")
+    framing = data.get("framing") or {}
+    if framing:
+        lines += ["", "framing:"]
+        for outlet, view in (framing.items() if isinstance(framing, dict) else []):
+            terms = view.get("terms") if isinstance(view, dict) else None
+            shown = ", ".join(t.get("term", str(t)) if isinstance(t, dict) else str(t)
+                              for t in (terms or []))
+            lines.append(f"  {outlet}: {shown or '—'}")
     return "\n".join(lines)
