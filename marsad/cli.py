@@ -340,6 +340,58 @@ def eval_summarize_cmd(
         typer.echo(format_table(result))
 
 
+@eval_app.command("pairs")
+@handle_errors
+def eval_pairs_cmd(
+    data: Annotated[Path, typer.Option(help="JSONL article pairs with gold scores.")] = Path(
+        "../shared/data/semeval2022-task8-ar/pairs.jsonl"),
+    embeddings: Annotated[bool, typer.Option(help="Add multilingual sentence embeddings.")] = (
+        False),
+    as_json: JsonOption = False,
+) -> None:
+    """Pearson and Spearman of marsad's similarity with the gold Overall (sign turned), and
+    ROC-AUC of Overall <= 1.5 vs >= 3.5 (API: ``marsad.eval.pairs.evaluate_pairs``)."""
+    from marsad.eval.pairs import evaluate_pairs
+
+    figures = evaluate_pairs(data, use_embeddings=embeddings)
+    _print_figures({k: v for k, v in figures.items() if k != "pairs"} if not as_json
+                   else figures, as_json)
+
+
+@eval_app.command("clustering")
+@handle_errors
+def eval_clustering_cmd(
+    data: Annotated[Path, typer.Option(help="JSONL articles with gold `event` (and "
+                                            "`storyline`), or the demo-corpus folder.")] = Path(
+        "examples/demo-corpus"),
+    as_json: JsonOption = False,
+) -> None:
+    """B-cubed precision, recall, F1 and pairwise F1 of events (and storylines) from the online
+    clusterer run in publication order, and articles per second (API:
+    ``marsad.eval.clustering.evaluate_clustering``)."""
+    from marsad.eval.clustering import evaluate_clustering
+
+    _print_figures(evaluate_clustering(data), as_json)
+
+
+@eval_app.command("gate")
+@handle_errors
+def eval_gate_cmd(as_json: JsonOption = False) -> None:
+    """Measure every figure pinned in quality/baseline.json against its floor; exits 1 when one
+    is below (API: ``marsad.eval.gate.run_gate``)."""
+    from marsad.eval.gate import run_gate
+
+    result = run_gate()
+    if as_json:
+        echo_json(result)
+    else:
+        for name, r in result["metrics"].items():
+            mark = "ok  " if r["ok"] else "FAIL"
+            typer.echo(f"{mark} {name:<40} {r['value']:.4f}  (floor {r['floor']:.4f})")
+    if not result["passed"]:
+        raise typer.Exit(EXIT_ERROR)
+
+
 def _print_figures(figures: dict[str, Any], as_json: bool) -> None:
     """Print evaluation figures; with ``--json`` the last line is one JSON object."""
     if as_json:

@@ -37,7 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Extracted bodies shorter than this are rejected as 'no article found'."),
     Setting("languages", ("ar", "en", "fr"), "Languages the pipeline accepts and identifies."),
     Setting("stages", (), "Stage names to run after extraction; empty means the default list."),
-    Setting("cluster_threshold", 0.5, "Similarity an article needs to join an existing event."),
+    Setting("cluster_threshold", 0.45, "Similarity an article needs to join an existing event."),
     Setting("storyline_threshold", 0.3, "Similarity two events need to share a storyline."),
     Setting("cluster_window_days", 10, "Events older than this (in days) stop taking articles."),
     Setting("use_embeddings", False,
@@ -61,7 +61,7 @@ class Settings:
     min_article_chars: int = 200
     languages: tuple[str, ...] = ("ar", "en", "fr")
     stages: tuple[str, ...] = ()
-    cluster_threshold: float = 0.5
+    cluster_threshold: float = 0.45
     storyline_threshold: float = 0.3
     cluster_window_days: int = 10
     use_embeddings: bool = False
