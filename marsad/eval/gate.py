@@ -76,6 +76,32 @@ def _demo_extract() -> dict[str, Any]:
     return evaluate_demo_extract(DEMO)
 
 
+@functools.cache
+def _clustering() -> dict[str, Any]:
+    from marsad.eval.clustering import evaluate_clustering
+
+    return evaluate_clustering(DEMO)
+
+
+@functools.cache
+def _pairs() -> dict[str, Any]:
+    from marsad.eval.pairs import evaluate_pairs
+
+    return evaluate_pairs(shared_dir() / "data" / "semeval2022-task8-ar" / "pairs.jsonl")
+
+
+@functools.cache
+def _stories() -> dict[str, Any]:
+    from marsad.eval.stories_demo import evaluate_stories_demo
+
+    return evaluate_stories_demo(DEMO)
+
+
+def _false_conflicts_ok() -> float:
+    """1.0 when no conflict is reported that the gold does not plant, else 0.0."""
+    return 1.0 if _stories()["conflicts"]["false"] == 0 else 0.0
+
+
 def _pick(run: Callable[[], dict[str, Any]], *path: str) -> Callable[[], float]:
     def get() -> float:
         value: Any = run()
@@ -102,6 +128,17 @@ METRICS: dict[str, Callable[[], float]] = {
     "quantities.demo.unit_accuracy": _pick(_quantities, "unit_accuracy"),
     "quotes.demo.f1": _pick(_quotes, "f1"),
     "quotes.demo.speaker_accuracy": _pick(_quotes, "speaker_accuracy"),
+    "clustering.demo.events_bcubed_f1": _pick(_clustering, "events", "bcubed", "f1"),
+    "clustering.demo.storylines_bcubed_f1": _pick(_clustering, "storylines", "bcubed", "f1"),
+    "pairs.semeval.pearson": _pick(_pairs, "pearson"),
+    "pairs.semeval.auc": _pick(_pairs, "auc"),
+    "stories.demo.conflicts_recall": _pick(_stories, "conflicts", "recall"),
+    "stories.demo.no_false_conflicts": _false_conflicts_ok,
+    "stories.demo.facts_recall": _pick(_stories, "facts", "recall"),
+    "stories.demo.unique_recall": _pick(_stories, "unique", "recall"),
+    "stories.demo.framing_recall": _pick(_stories, "framing", "recall"),
+    "stories.demo.framing_precision": _pick(_stories, "framing", "precision"),
+    "stories.demo.evolution_recall": _pick(_stories, "evolution", "recall"),
     "summarize.easc.rouge1_f": _pick(_summarize, "systems", "marsad", "rouge1", "f"),
     "summarize.easc.rouge2_f": _pick(_summarize, "systems", "marsad", "rouge2", "f"),
     # marsad minus the best of lead/LexRank/TextRank/LSA in the same run: must stay >= 0
