@@ -589,7 +589,11 @@ def _outlet_key(article: Article) -> str:
 
 def _headline(articles: Sequence[Article], features: _Features | None,
               centroid: np.ndarray | None, best: _Unit | None) -> tuple[str, str | None]:
-    """The title closest to the event's centroid; composed from the top sentence if none."""
+    """The title closest to the event's centroid; composed from the top sentence if none.
+
+    A title carrying loaded or evaluative wording (the framing lexicon) only wins when every
+    title does: the event's headline should not adopt one outlet's framing.
+    """
     best_title: tuple[float, int] | None = None
     norm = float(np.linalg.norm(centroid)) if centroid is not None else 0.0
     for i, article in enumerate(articles):
@@ -597,6 +601,8 @@ def _headline(articles: Sequence[Article], features: _Features | None,
             continue
         score = (float(features.vector(article.title) @ centroid) / norm
                  if features is not None and centroid is not None and norm > 0 else 0.0)
+        if _loaded_title(article.title):
+            score -= 1.0
         if best_title is None or score > best_title[0] + 1e-12:
             best_title = (score, i)
     if best_title is not None:
@@ -609,6 +615,13 @@ def _headline(articles: Sequence[Article], features: _Features | None,
         if first:
             return first, None
     return f"Event of {len(articles)} article(s) without text", None
+
+
+def _loaded_title(title: str) -> bool:
+    """Does a title use a term of the framing lexicon?"""
+    from marsad.stories.framing import find_framing_terms
+
+    return bool(find_framing_terms(Article(id="title", source="", text=title)))
 
 
 def _compose_headline(sentence: str, max_words: int = 14) -> str:
