@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from marsad.enrich.ner import CrfNerTagger, bio_spans, document_features, lexicon_rows
+from marsad.enrich.ner import (
+    CrfNerTagger,
+    bio_spans,
+    document_features,
+    lexicon_rows,
+    propagate_tags,
+    restore_erased,
+)
 from marsad.enrich.ner_features import (
     WordFeaturizer,
     norm_word,
@@ -189,6 +196,64 @@ def test_ner_training_reproducible(tmp_path: Path) -> None:
     assert loaded.get_params()["folds"] == 2
 
 
+def test_ner_decode_matches_crfsuite_tagger() -> None:
+    """The fast decoder gives exactly CRFsuite's Viterbi tags (same model, same attributes)."""
+    import pycrfsuite
+
+    from marsad.enrich.ner_decode import CrfScorer
+
+    tokens, tags = read_conll(shared_path("data", "anercorp",
+                                          "ANERCorp_split_train_first125275tokens.txt"))
+    model = CrfNerTagger(folds=2, max_iterations=30).fit(tokens[:5000], tags[:5000])
+    fz = model._featurizer(model.lexicon_)
+    scorer = CrfScorer(model.stage1_, fz.word)
+    reference = pycrfsuite.Tagger()
+    reference.open_inmemory(model.stage1_)
+    sentences = [list(tokens[s:e]) for s, e in split_sequences(tokens[5000:9000])]
+    sentences.insert(3, [])  # an empty sentence stays empty
+    extra = [row for s in sentences for row in fz.positions([fz.word(t) for t in s])]
+    got = scorer.viterbi(scorer.emissions(sentences, extra), [len(s) for s in sentences])
+    want = [reference.tag(fz.sequence(s)) if s else [] for s in sentences]
+    assert got == want
+    assert any(t != "O" for s in got for t in s)
+
+
+def test_ner_features_sequence_is_word_parts_plus_positions() -> None:
+    fz = WordFeaturizer()
+    tokens = ["وقال", "الرئيس", "الأميركي", "دونالد", "ترامب", "."]
+    rows = fz.sequence(tokens)
+    feats = [fz.word(t) for t in tokens]
+    pos = fz.positions(feats)
+    assert "BOS" in pos[0] and "BOS2" in pos[1] and "EOS2" in pos[4] and "EOS" in pos[5]
+    assert set(feats[3][0]) <= set(rows[3]) and set(feats[2][1]) <= set(rows[3])
+    assert set(feats[5][4]) <= set(rows[3]) and set(pos[3]) <= set(rows[3])
+    assert any(f.startswith("fq=") for f in feats[4][0])
+
+
+def test_ner_propagate_tags_repeats_and_clitic_repeats() -> None:
+    words = ["مايك", "بومبيو", "قال", "وبومبيو", "ان", "بومبيو"]
+    tags = ["B-PER", "I-PER", "O", "O", "O", "O"]
+    assert propagate_tags(words, tags, window=100) == [
+        "B-PER", "I-PER", "O", "B-PER", "O", "B-PER"]
+    assert propagate_tags(words, tags, window=2)[5] == "O"  # too far from the pattern
+
+
+def test_ner_restore_erased_multiword_names_only() -> None:
+    first = ["B-PER", "I-PER", "O", "B-LOC", "O"]
+    second = ["O", "O", "O", "O", "O"]
+    assert restore_erased(first, second) == ["B-PER", "I-PER", "O", "O", "O"]
+    assert restore_erased(first, ["B-ORG", "I-ORG", "O", "O", "O"])[:2] == ["B-ORG", "I-ORG"]
+
+
+def test_ner_lexicons_frequency_and_name_lists() -> None:
+    from marsad.enrich.ner_lexicons import external_classes, zipf_bucket
+
+    assert zipf_bucket(norm_word("في")) >= 6
+    assert zipf_bucket("كلمةلاوجودلها") == 0
+    assert "XP" in external_classes(norm_word("دونالد"))
+    assert "XLF" in external_classes(norm_word("باريس"))
+
+
 def test_ner_load_missing_model_says_how_to_rebuild(tmp_path: Path) -> None:
     with pytest.raises(DataMissingError, match="train-ner"):
         CrfNerTagger.load(tmp_path / "none.crfsuite")
@@ -200,10 +265,11 @@ def test_eval_ner_anercorp_test_part() -> None:
     result = evaluate_ner(folder)
     assert result["data"].endswith(ANERCORP_TEST)
     assert result["tokens"] == 25007
-    # acceptance asks for 0.78; the shipped CRF reaches 0.702 (CRF without embeddings: see the
-    # report). This floor catches regressions of the model or of the features it was trained on.
-    assert result["micro"]["f1"] >= 0.69
-    assert result["per_type"]["LOC"]["f1"] >= 0.8
+    # acceptance asks for 0.78; the shipped CRF reaches 0.736 (0.702 before the wordfreq and
+    # name-list features). This floor catches regressions of the model or of its features.
+    assert result["micro"]["f1"] >= 0.72
+    assert result["per_type"]["LOC"]["f1"] >= 0.85
+    assert result["per_type"]["PER"]["f1"] >= 0.72
 
 
 def test_ner_document_features_fast_path_matches_counting() -> None:

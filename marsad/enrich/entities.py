@@ -33,11 +33,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.config import Settings
+from marsad.enrich.entity_keys import (  # noqa: F401 - re-exported: part of this module's API
+    _raw_key,
+    _rules,
+    entity_id,
+    entity_key,
+    key_word,
+    link_partial_ids,
+    skeleton,
+)
 from marsad.enrich.gazetteer import DATA_DIR, load_gazetteers, read_table
 from marsad.enrich.ner import bio_spans, load_tagger
 from marsad.enrich.ner_features import SENTENCE_END, norm_word
@@ -49,132 +58,6 @@ NISBA = "NISBA"
 _LABEL_ORDER = {label: i for i, label in enumerate(LABELS)}
 _WORD = re.compile(r"[^\W_]+")
 _SINGLE_CLITICS = frozenset("وفبلك")
-
-
-# --------------------------------------------------------------------------- entity keys
-@dataclass(frozen=True)
-class _KeyRules:
-    arabic_only: frozenset[str]
-    protect: frozenset[str]
-    given: frozenset[str]  # word keys of common given names (never linked alone)
-    aliases: dict[str, tuple[str, str]]  # alias key -> (canonical name, label)
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _KeyRules:
-    arabic_only: set[str] = set()
-    protect: set[str] = set()
-    given: list[str] = []
-    for row in read_table(DATA_DIR / "gazetteer_name_variants.tsv"):
-        if row[0] == "arabic_only":
-            arabic_only.update(row[1].split())
-        elif row[0] == "protect":
-            protect.add(norm_word(row[1]))
-        elif row[0] == "given":
-            given.append(row[1])
-    rules = _KeyRules(frozenset(arabic_only), frozenset(protect), frozenset(), {})
-    rules = _KeyRules(rules.arabic_only, rules.protect,
-                      frozenset(key_word(g, "PER", rules) for g in given), {})
-    for alias, canonical, label in read_table(DATA_DIR / "gazetteer_aliases.tsv"):
-        rules.aliases.setdefault(_raw_key(alias, label, rules), (canonical, label))
-    for row in read_table(DATA_DIR / "gazetteer_places.tsv"):
-        rules.aliases.setdefault(_raw_key(row[0], "LOC", rules), (row[0], "LOC"))
-    return rules
-
-
-def skeleton(word: str) -> str:
-    """Consonant skeleton of a normalized foreign name: ا و ي dropped inside, ج → غ.
-
-    The first and last letters are kept (بومبيو → بمبو, سوريا → سرا) so that a final vowel
-    still tells names apart.
-    """
-    if len(word) < 3:
-        return word
-    middle = "".join(c for c in word[1:-1] if c not in "اوي")
-    return (word[0] + middle + word[-1]).replace("ج", "غ")
-
-
-def key_word(word: str, label: str = "", rules: _KeyRules | None = None) -> str:
-    """The key of one name word (see :func:`entity_key`)."""
-    if rules is None:
-        return _cached_key_word(word, label)
-    n = norm_word(word)
-    if n.startswith("ال") and len(n) >= 5:
-        n = n[2:]
-    if label == "LOC" and len(n) >= 4 and n.endswith("يه"):
-        n = n[:-1] + "ا"  # سورية → سوريا (ة is already ه)
-    if len(n) >= 5 and n not in rules.protect and not any(c in rules.arabic_only for c in n):
-        n = skeleton(n)
-    return n
-
-
-@lru_cache(maxsize=65536)
-def _cached_key_word(word: str, label: str) -> str:
-    return key_word(word, label, _rules())
-
-
-def _raw_key(name: str, label: str, rules: _KeyRules) -> str:
-    return " ".join(k for k in (key_word(w, label, rules) for w in _WORD.findall(name)) if k)
-
-
-def entity_key(name: str, label: str) -> str:
-    """A stable key for a name: equal keys mean the same entity, within and across articles.
-
-    Words are normalized (diacritics, tatweel, hamza forms, ى/ي, ة/ه), lose the article ال
-    (when four letters stay), places ending in ية end in يا, and foreign-looking words of five
-    letters or more (no letter of ``arabic_only`` in ``gazetteer_name_variants.tsv``, not in its
-    ``protect`` list) are reduced to their :func:`skeleton`. A name in the alias table gets the
-    key of its canonical name.
-
-    Args:
-        name: The name as written (without clitics or titles).
-        label: ``PER``, ``ORG``, ``LOC`` or ``MISC``.
-
-    Returns:
-        Space-separated word keys (empty when the name has no letters or digits).
-    """
-    rules = _rules()
-    key = _raw_key(name, label, rules)
-    alias = rules.aliases.get(key)
-    if alias is not None:
-        return _raw_key(alias[0], alias[1], rules)
-    return key
-
-
-def entity_id(name: str, label: str) -> str:
-    """The canonical id ``LABEL:key`` (alias-table names take the table's label)."""
-    alias = _rules().aliases.get(_raw_key(name, label, _rules()))
-    if alias is not None:
-        label = alias[1]
-    return f"{label}:{entity_key(name, label)}"
-
-
-def link_partial_ids(ids: Iterable[str]) -> dict[str, str]:
-    """Map surname-only person ids to the one full-name id ending in that surname.
-
-    For the store, across articles: an article that only says بومبيو gets ``PER:بمبو``; when
-    exactly one known multi-word person id ends in ``بمبو`` (``PER:مايك بمبو``), this maps the
-    first to it. Ambiguous surnames (two Hariris) stay unmapped: precision first.
-
-    Args:
-        ids: Canonical entity ids seen so far (any labels; only ``PER:`` ones are used).
-
-    Returns:
-        ``{partial id: full id}`` for the unambiguous cases.
-    """
-    given = _rules().given
-    persons = sorted({i for i in ids if i.startswith("PER:")})
-    by_tail: dict[str, set[str]] = defaultdict(set)
-    for pid in persons:
-        words = pid[4:].split()
-        for k in range(1, len(words)):
-            by_tail[" ".join(words[k:])].add(pid)
-    out = {}
-    for pid in persons:
-        fulls = by_tail.get(pid[4:], set())
-        if len(fulls) == 1 and pid[4:] not in given:
-            out[pid] = next(iter(fulls))
-    return out
 
 
 # --------------------------------------------------------------------------- canonicalize
@@ -210,6 +93,7 @@ def display_name(surface: str) -> str:
     return surface
 
 
+@lru_cache(maxsize=65536)
 def mention_key(text: str, label: str) -> str:
     """Entity key of a mention's surface (before aliases): :func:`entity_key` rules, plus
     لل read as ال, and trailing nisba adjectives dropped from places (مايوت الفرنسي → مايوت).
@@ -352,7 +236,7 @@ def _entity(members: list[int], mentions: Sequence[Span], resolved: list[str],
 
 
 # --------------------------------------------------------------------------- mentions
-def clitic_length(word: str, known: frozenset[str] | set[str]) -> int:
+def clitic_length(word: str, known: Container[str]) -> int:
     """How many leading characters of ``word`` are a clitic to leave out of a mention.
 
     Only evidence counts, because names often begin with these letters (بريت، باتريك، وليد):
@@ -377,15 +261,28 @@ def clitic_length(word: str, known: frozenset[str] | set[str]) -> int:
     return skip if skip < len(word) else 0
 
 
-def _known_words(tokens: list[Span]) -> set[str]:
+class _Known:
+    """Membership in either of two sets, without copying the large one per article."""
+
+    __slots__ = ("own", "shared")
+
+    def __init__(self, own: set[str], shared: frozenset[str]) -> None:
+        self.own = own
+        self.shared = shared
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.own or word in self.shared
+
+
+def _known_words(norms: list[str], is_word: list[bool]) -> _Known:
     """Normalized words that stand alone: the article's own words, known place names and the
     title and trigger words (وشرق → شرق).
 
     Person-name lists are left out on purpose: ريت being a name somewhere must not turn
     بريت into ب + ريت.
     """
-    known = {norm_word(t.text) for t in tokens if t.attrs.get("kind") == "word"}
-    return known | _place_words()
+    known = {n for n, w in zip(norms, is_word, strict=True) if w}
+    return _Known(known, _place_words())
 
 
 @lru_cache(maxsize=1)
@@ -491,8 +388,9 @@ def _clean_tokens(tokens: list[Span], s: int, e: int, label: str) -> tuple[int, 
     """Token range of a tagged span once punctuation, titles and trailing verbs are cut.
 
     The span ends before its first bracket, quote or comma; a person loses leading titles
-    and nisba adjectives (الرئيس الأميركي دونالد ترمب → دونالد ترمب) and, in spans of three
-    words or more, a trailing future verb (مايك بومبيو سيلتقي → مايك بومبيو).
+    and nisba adjectives (الرئيس الأميركي دونالد ترمب → دونالد ترمب), ends before ب/ل glued to
+    a listed place (بومبيو بواشنطن → بومبيو) and, in spans of three words or more, loses a
+    trailing future verb (مايك بومبيو سيلتقي → مايك بومبيو).
     """
     for i in range(s, e):
         if tokens[i].text in _CUT_PUNCT:
@@ -502,6 +400,11 @@ def _clean_tokens(tokens: list[Span], s: int, e: int, label: str) -> tuple[int, 
         titles = _title_words()
         while s < e - 1 and norm_word(tokens[s].text).removeprefix("و") in titles:
             s += 1
+        for i in range(s + 1, e):
+            n = norm_word(tokens[i].text)
+            if n[:1] in "بل" and n[1:] in _alias_words():
+                e = i  # a preposition glued to a listed place ends the name (بومبيو بواشنطن)
+                break
         if e - s >= 3:
             n = norm_word(tokens[e - 1].text)
             if n[:2] in ("سي", "ست", "سن", "سا") and len(n) >= 5 and n[2:3] != "ي":
@@ -569,7 +472,9 @@ def find_mentions(article: Article, *, model: str | None = None) -> tuple[list[S
     for g, seq in zip(groups, tags, strict=True):
         for s, e, label in bio_spans(seq):
             raw.append((g[s], g[e - 1] + 1, label))
-    known = _known_words(tokens)
+    norms = [norm_word(t.text) for t in tokens]
+    is_word = [t.attrs.get("kind") == "word" for t in tokens]
+    known = _known_words(norms, is_word)
     person_tails = {norm_word(tokens[e - 1].text) for s, e, label in raw
                     if label == "PER" and e - s > 1}
     covered = [False] * len(tokens)
@@ -592,11 +497,15 @@ def find_mentions(article: Article, *, model: str | None = None) -> tuple[list[S
         for i in range(s, e):
             covered[i] = True
         mentions.append(Span(start, end, label, surface, {"how": "crf"}))
-    mentions.extend(_gazetteer_mentions(text, tokens, covered, known))
-    mentions.extend(_org_pattern_mentions(text, tokens, covered, known))
+    mentions.extend(_gazetteer_mentions(text, tokens, covered, known, norms, is_word))
+    mentions.extend(_org_pattern_mentions(text, tokens, covered, known, norms, is_word))
     nisba_spans = []
+    forms = load_gazetteers().nisba
     for i, tok in enumerate(tokens):
-        place = _nisba_place(tok.text) if not covered[i] and _is_nisba(tok.text) else None
+        n = norms[i]
+        if covered[i] or not (n in forms or n[1:] in forms):
+            continue  # cheap test first: _is_nisba looks at the same two forms
+        place = _nisba_place(tok.text) if _is_nisba(tok.text) else None
         if place is not None:
             start = tok.start + clitic_length(tok.text, known)
             nisba_spans.append(Span(start, tok.end, NISBA, text[start:tok.end],
@@ -639,10 +548,16 @@ def _surface_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 def _gazetteer_mentions(text: str, tokens: list[Span], covered: list[bool],
-                        known: set[str]) -> list[Span]:
-    """Listed names (alias table, places) the tagger missed, where no tagged mention is."""
+                        known: Container[str], norms: list[str], is_word: list[bool]
+                        ) -> list[Span]:
+    """Listed names (alias table, places) the tagger missed, where no tagged mention is.
+
+    ``norms`` and ``is_word`` are each token's normalized form and whether it is a word.
+    """
     index = _surface_index()
-    keys = [_light_key(t.text) if t.attrs.get("kind") == "word" else "" for t in tokens]
+    # _light_key from the normalized forms already at hand
+    keys = [(n[2:] if n[:2] == "ال" and len(n) >= 5 else n) if w else ""
+            for n, w in zip(norms, is_word, strict=True)]
     out: list[Span] = []
     i = 0
     while i < len(tokens):
@@ -690,7 +605,8 @@ def _org_heads() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _org_pattern_mentions(text: str, tokens: list[Span], covered: list[bool],
-                          known: set[str], max_words: int = 2) -> list[Span]:
+                          known: Container[str], norms: list[str], is_word: list[bool],
+                          max_words: int = 2) -> list[Span]:
     """Organisation names by rule: a head word (وزارة، مجلس …) and up to ``max_words``
     definite words right after it (وزارة الخارجية الأميركية), where nothing was tagged.
 
@@ -700,18 +616,18 @@ def _org_pattern_mentions(text: str, tokens: list[Span], covered: list[bool],
     heads, stops = _org_heads()
     out: list[Span] = []
     for i, tok in enumerate(tokens):
-        if covered[i] or tok.attrs.get("kind") != "word":
-            continue
-        n = norm_word(tok.text)
+        n = norms[i]
         if n not in heads and n[1:] not in heads:
             continue  # cheap test first: most words are no head, with or without a clitic
+        if covered[i] or not is_word[i]:
+            continue
         skip = clitic_length(tok.text, known)
         if norm_word(tok.text[skip:]) not in heads:
             continue
         j = i + 1
         while j < len(tokens) and j - i <= max_words and not covered[j]:
-            n = norm_word(tokens[j].text)
-            if tokens[j].attrs.get("kind") != "word" or n in stops or not (
+            n = norms[j]
+            if not is_word[j] or n in stops or not (
                     n.startswith("ال") or n.startswith("لل")) or len(n) < 4:
                 break
             nisba = _nisba_place(tokens[j].text) is not None

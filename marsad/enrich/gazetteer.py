@@ -10,6 +10,9 @@ came from; fields are tab-separated):
 - ``gazetteer_names.tsv``: ``word<TAB>class<TAB>count`` words seen inside entities of the
   ANERcorp *train* part (``PER_T``, ``LOC_T``, ``ORG_T``, ``MISC_T``); written by training
   (:mod:`marsad.enrich.train_ner`) together with the model, because the model learned from it.
+- ``gazetteer_external.tsv``: ``word<TAB>class`` words of person, place and club names and
+  nationality adjectives from three PyPI wheels (arabnamer, arwikicats, name-variants), for
+  the tagger's ``x=`` features; read by :mod:`marsad.enrich.ner_lexicons`.
 - ``gazetteer_aliases.tsv``: ``alias<TAB>canonical<TAB>label`` names of well-known entities;
   ``gazetteer_places.tsv``: place names (CLDR countries and a hand-written list of cities);
   ``gazetteer_org_heads.tsv``: head words of organisation names; ``gazetteer_name_variants.tsv``:

@@ -6,16 +6,18 @@ the clitic itself ``cl=``), a pronoun suffix split (``st=``/``sf=``), character 
 suffixes of the base (``p1..p4``, ``s1..s4``), its Arabic template shape (``pat=``, which tells
 transliterated foreign names from native words), a coarse script shape and length, gazetteer
 membership (``g=``: titles and trigger words, nisba adjectives, words seen inside entities of
-the training data), the distance to a title word on the left and what stands between
-(``tl=``/``tlc=``: الرئيس اللبناني إميل لحود), word bigrams, and a subset of all that for the
-neighbours two tokens to each side.
+the training data), outside lexicons (:mod:`marsad.enrich.ner_lexicons`: the word's and its
+base's frequency class ``fq=``/``fqb=`` from wordfreq, and name-list classes ``x=``), the
+distance to a title word on the left and what stands between (``tl=``/``tlc=``: الرئيس
+اللبناني إميل لحود), word bigrams, and a subset of all that for the neighbours two tokens to
+each side.
 
 Speed comes from computing everything that depends on a single word once per word *type*
 (:meth:`WordFeaturizer.word`, an :func:`functools.lru_cache`), already prefixed for every
-window position, so a sentence's features are tuple concatenations plus a few strings per
-token. Features are plain strings (binary features) because python-crfsuite turns a list of
-strings into an item faster than a dict; with ``allowed`` only the strings the model knows are
-kept.
+window position; only :meth:`WordFeaturizer.positions` (bigrams, sentence edges, title
+distance) depends on the sentence. Training joins both into string lists for python-crfsuite
+(:meth:`WordFeaturizer.sequence`); tagging sums the model's weights per word type instead
+(:class:`marsad.enrich.ner_decode.CrfScorer`).
 
 The normalization and clitic stripping here are deliberately private and frozen: the shipped
 model was trained on exactly these strings, so changing them silently would degrade it. Change
@@ -29,8 +31,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.enrich.gazetteer import Gazetteers, load_gazetteers
+from marsad.enrich.ner_lexicons import external_classes, zipf_bucket
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 """Version of the feature strings, recorded in the model's JSON; loading a model trained with
 another version fails with a message to retrain (bump it whenever a feature changes)."""
 
@@ -60,6 +63,8 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile("[0-9]")
 _PUNCT = re.compile(r"^[^\w]+$")
+
+_NONE: frozenset[str] = frozenset()
 
 SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 """Tokens after which a new sequence starts (ANERcorp has no sentence breaks)."""
@@ -179,6 +184,24 @@ class WordFeaturizer:
         self._gaz = gazetteers if gazetteers is not None else load_gazetteers()
         self.word = lru_cache(maxsize=cache_size)(self._word)
 
+    @property
+    def allowed(self) -> frozenset[str] | None:
+        """The attributes to emit (``None``: all); see the class docstring."""
+        return self._allowed
+
+    @allowed.setter
+    def allowed(self, value: frozenset[str] | None) -> None:
+        self._allowed = value
+        # known word bigrams as first base -> second bases: most pairs of a text are unknown,
+        # and this answers without building their strings
+        pairs: dict[str, dict[str, set[str]]] = {"bg-=": {}, "bg+=": {}}
+        for attr in value or ():
+            head = attr[:4]
+            if head in pairs:
+                a, _, b = attr[4:].partition("|")
+                pairs[head].setdefault(a, set()).add(b)
+        self._bigrams = {k: {a: frozenset(b) for a, b in v.items()} for k, v in pairs.items()}
+
     def _word(self, word: str) -> tuple[tuple[str, ...], ...]:
         """Feature tuples of one word for positions 0, -1, +1, -2, +2, then ``(base, title
         flag)`` and the normalized word."""
@@ -208,6 +231,18 @@ class WordFeaturizer:
         near.extend("g=" + g for g in gaz)
         far = ["b=" + base]
         far.extend("g=" + g for g in gaz)
+        # outside lexicons: how common the word and its base are (wordfreq), and name lists
+        z = zipf_bucket(n)
+        zb = zipf_bucket(base) if base != n else z
+        if prefix and not prefix.endswith("ال"):
+            zb = max(zb, zipf_bucket("ال" + base))  # وبريطانيا -> بريطانيا, لطالبان -> الطالبان
+        ext = external_classes(n)
+        if base != n:
+            ext = tuple(sorted(set(ext) | set(external_classes(base))))
+        own.extend(("fq=" + str(z), "fqb=" + str(zb)))
+        own.extend("x=" + x for x in ext)
+        near.append("fq=" + str(z))
+        near.extend("x=" + x for x in ext)
         kind = "T" if "PER_TITLE" in gaz else "N" if "NISBA" in gaz else "o"
         parts = (
             tuple(own),
@@ -221,8 +256,56 @@ class WordFeaturizer:
             parts = tuple(tuple(f for f in part if f in keep) for part in parts)
         return (*parts, (base, kind), n)
 
+    def positions(self, feats: Sequence[tuple[tuple[str, ...], ...]]) -> list[list[str]]:
+        """Attributes of each position that do not come from one word alone.
+
+        Sentence edges (``BOS``/``EOS``, and ``BOS2``/``EOS2`` one position in), the word
+        bigrams with each neighbour (``bg-=``/``bg+=``, bases) and the distance to a title word
+        on the left with what stands between (``tl=``/``tlc=``).
+
+        Args:
+            feats: :meth:`word` of each token of the sequence.
+        """
+        n = len(feats)
+        keep = self.allowed
+        minus, plus = self._bigrams["bg-="], self._bigrams["bg+="]
+        out: list[list[str]] = []
+        last_title = -99
+        for i, f in enumerate(feats):
+            row: list[str] = []
+            dist = i - last_title
+            if dist <= 4:
+                # how far back the title is and what stands between (الرئيس اللبناني X: "N")
+                row.append("tl=" + str(dist))
+                row.append("tlc=" + "".join(feats[k][5][1] for k in range(last_title + 1, i)))
+            if f[5][1] == "T":
+                last_title = i
+            base = f[5][0]
+            if i > 0:
+                prev = feats[i - 1][5][0]
+                if keep is None or base in minus.get(prev, _NONE):
+                    row.append("bg-=" + prev + "|" + base)
+                if i == 1:
+                    row.append("BOS2")
+            else:
+                row.append("BOS")
+            if i + 1 < n:
+                nxt = feats[i + 1][5][0]
+                if keep is None or nxt in plus.get(base, _NONE):
+                    row.append("bg+=" + base + "|" + nxt)
+                if i + 2 >= n:
+                    row.append("EOS2")
+            else:
+                row.append("EOS")
+            out.append(row)
+        return out
+
     def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature lists for one sequence (a sentence) of tokens.
+        """Feature lists for one sequence (a sentence) of tokens (for training).
+
+        A token's list is its own word attributes, its neighbours' (:meth:`word` parts -1, +1,
+        -2, +2) and :meth:`positions`; :class:`~marsad.enrich.ner_decode.CrfScorer` computes
+        the same sum from the parts without building the lists.
 
         Args:
             tokens: Token strings as written.
@@ -232,42 +315,17 @@ class WordFeaturizer:
         """
         feats = [self.word(t) for t in tokens]
         n = len(feats)
-        keep = self.allowed
         out: list[list[str]] = []
-        last_title = -99
-        for i, f in enumerate(feats):
-            row = list(f[0])
-            dist = i - last_title
-            if dist <= 4:
-                # how far back the title is and what stands between (الرئيس اللبناني X: "N")
-                row.append("tl=" + str(dist))
-                row.append("tlc=" + "".join(feats[k][5][1] for k in range(last_title + 1, i)))
-            if f[5][1] == "T":
-                last_title = i
+        for i, row in enumerate(self.positions(feats)):
+            row.extend(feats[i][0])
             if i > 0:
-                prev = feats[i - 1]
-                row.extend(prev[1])
-                bigram = "bg-=" + prev[5][0] + "|" + f[5][0]
-                if keep is None or bigram in keep:
-                    row.append(bigram)
-                if i > 1:
-                    row.extend(feats[i - 2][3])
-                else:
-                    row.append("BOS2")
-            else:
-                row.append("BOS")
+                row.extend(feats[i - 1][1])
+            if i > 1:
+                row.extend(feats[i - 2][3])
             if i + 1 < n:
-                nxt = feats[i + 1]
-                row.extend(nxt[2])
-                bigram = "bg+=" + f[5][0] + "|" + nxt[5][0]
-                if keep is None or bigram in keep:
-                    row.append(bigram)
-                if i + 2 < n:
-                    row.extend(feats[i + 2][4])
-                else:
-                    row.append("EOS2")
-            else:
-                row.append("EOS")
+                row.extend(feats[i + 1][2])
+            if i + 2 < n:
+                row.extend(feats[i + 2][4])
             out.append(row)
         return out
 

@@ -8,9 +8,10 @@ Usage::
 Only the train part (``ANERCorp_split_train_first125275tokens.txt``) is read; the test part is
 never touched. Training is deterministic (fixed folds and L-BFGS settings): two runs write
 byte-identical files. The regularization defaults (:data:`DEFAULT_C1`, :data:`DEFAULT_C2`) were
-chosen with ``--select``, which holds out the *end* of the train part (the last
-:data:`VALIDATION_TOKENS` tokens, cut at a sentence end), trains a one-pass CRF on the rest for
-each grid point and prints micro-F1 on the held-out end.
+chosen on the *end* of the train part (the last :data:`VALIDATION_TOKENS` tokens, cut at a
+sentence end), with one-pass CRFs fitted on the rest: micro-F1 0.700 (c1 0.05, c2 0.01), 0.705
+(0.02, 0.01), 0.708 (0.05, 0.05), 0.707 (0.05, 0.1), 0.709 (0.05, 0.2), 0.708 (0.1, 0.1, the
+smallest model of the best); ``--select`` prints such a grid (without the jackknifed lexicon).
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ from marsad.enrich.ner import DEFAULT_MODEL, CrfNerTagger, sibling_paths
 from marsad.enrich.ner_features import split_sequences
 from marsad.eval.ner import ANERCORP_TRAIN, read_conll, resolve_data, score_tags
 
-DEFAULT_C1 = 0.05
-DEFAULT_C2 = 0.01
+DEFAULT_C1 = 0.1
+DEFAULT_C2 = 0.1
 VALIDATION_TOKENS = 20_000
 GRID: tuple[tuple[float, float], ...] = (
-    (0.02, 0.05), (0.05, 0.01), (0.05, 0.1), (0.1, 0.05), (0.2, 0.01),
+    (0.05, 0.01), (0.02, 0.01), (0.05, 0.05), (0.05, 0.1), (0.05, 0.2), (0.1, 0.1),
 )
 
 
