@@ -7,14 +7,17 @@ import pytest
 from marsad.cluster.features import FeatureModel
 from marsad.cluster.similarity import (
     EVENT_WEIGHTS,
+    STORY_WEIGHTS,
     Weights,
     article_similarity,
     combine,
     date_agreement,
     feature_similarity,
     similarity_components,
+    text_score,
     time_gap,
 )
+from marsad.cluster.storysim import body_reliability, coverage, headline_coverage, story_text
 from marsad.model import Article, Span
 
 MEETING = ("يعقد مجلس المياه العربي اجتماعه الدوري في عمّان بمشاركة أربعة عشر وفدا لبحث خطة "
@@ -110,3 +113,122 @@ def test_similarity_feature_level_matches_article_level(model: FeatureModel) -> 
     a, b = _art("a", MEETING), _art("b", OTHER)
     fa, fb = model.transform([a, b])
     assert feature_similarity(fa, fb)[0] == pytest.approx(article_similarity(a, b, model))
+
+
+# -- story signals: headline coverage and body reliability (marsad.cluster.storysim) ----------
+
+BRIEF_TITLE = "وزارة الصحة تعلن تسجيل 120 إصابة جديدة بالحمى في محافظة الشمال"
+BRIEF = ("أعلنت وزارة الصحة اليوم تسجيل مئة وعشرين إصابة جديدة بالحمى في محافظة الشمال، "
+         "وقالت إن فرقها تتابع المخالطين في القرى الحدودية وتوزع الأدوية على المراكز الصحية. "
+         "وأضافت الوزارة أن الحالات كلها مستقرة وأن المستشفيات تستقبل المرضى على مدار الساعة، "
+         "ودعت السكان إلى مراجعة أقرب مركز صحي عند ظهور الأعراض والالتزام بالتعليمات.")
+LONG_TITLE = "الحمى تنتشر في الشمال: 120 إصابة جديدة والوزارة تستنفر فرقها"
+LONG = ("سجلت محافظة الشمال مئة وعشرين إصابة جديدة بالحمى خلال يوم واحد، بحسب ما أعلنت وزارة "
+        "الصحة، في أكبر حصيلة يومية منذ ظهور المرض في المنطقة قبل شهرين. وتنتشر العدوى في القرى "
+        "الحدودية حيث تشح المياه النظيفة، ويقول الأطباء إن المستشفيات الصغيرة هناك لا تتسع "
+        "للمرضى. وكانت الوزارة قد أرسلت الأسبوع الماضي فرقا طبية إضافية ووزعت الأدوية على المراكز "
+        "الصحية، كما طلبت من المنظمات الدولية دعما عاجلا لشراء المحاليل وأجهزة الفحص. ويخشى "
+        "السكان أن يتأخر موسم الحصاد إذا استمر انتشار الحمى بين العمال الزراعيين، فيما يطالب "
+        "نواب المحافظة بخطة طويلة الأمد لإصلاح شبكات المياه في القرى.")
+TOPIC_TITLE = "حملة تطعيم ضد الحمى في مدارس محافظة الجنوب"
+TOPIC = ("بدأت مديرية التربية في محافظة الجنوب حملة تطعيم ضد الحمى في المدارس الابتدائية، "
+         "وقال مدير الحملة إن الفرق ستزور مئتي مدرسة خلال أسبوعين وإن اللقاح مجاني لجميع "
+         "التلاميذ. ودعت المديرية أولياء الأمور إلى توقيع استمارات الموافقة وإعادتها إلى "
+         "المدارس قبل نهاية الأسبوع، وأكدت أن الحملة وقائية ولا تعني وجود إصابات في المحافظة.")
+DISCLAIMER = ("هذا المحتوى منشور كما ورد من مزوده، والموقع لا يتحمل أي مسؤولية عن دقته أو عن "
+              "الروابط المرفقة به. للاستفسار عن حقوق النشر يرجى مراسلة الجهة المالكة.")
+
+
+def _story(aid: str, title: str, body: str) -> Article:
+    return Article(id=aid, source="t", text=body, title=title)
+
+
+@pytest.fixture()
+def story_model() -> FeatureModel:
+    arts = [_story("b", BRIEF_TITLE, BRIEF), _story("l", LONG_TITLE, LONG),
+            _story("t", TOPIC_TITLE, TOPIC), _story("m", "", MEETING), _story("o", "", OTHER)]
+    return FeatureModel().partial_fit(arts)
+
+
+def test_storysim_coverage_counts_word_or_stem() -> None:
+    assert coverage([("الصحه", "صح"), ("اصابه", "اصاب")], {"صح", "قال"}) == 0.5
+    assert coverage([("الصحه", "صح")], {"الصحه"}) == 1.0
+    assert coverage([], {"صح"}) is None
+
+
+def test_storysim_title_terms_leave_out_function_words() -> None:
+    words = [w for w, _ in story_text(_story("x", "في الصحة من إلى وزارة", BRIEF)).title_terms]
+    assert words == ["الصحه", "وزاره"]
+
+
+def test_storysim_headline_takes_the_larger_direction() -> None:
+    brief = story_text(_story("b", BRIEF_TITLE, BRIEF))
+    long_ = story_text(_story("l", LONG_TITLE, LONG))
+    topic = story_text(_story("t", TOPIC_TITLE, TOPIC))
+    one_way = coverage(brief.title_terms, long_.terms)
+    other_way = coverage(long_.title_terms, brief.terms)
+    assert one_way is not None and other_way is not None and one_way != other_way
+    assert headline_coverage(brief, long_) == max(one_way, other_way)
+    assert headline_coverage(brief, long_) > headline_coverage(brief, topic) + 0.3
+
+
+def test_storysim_body_reliability() -> None:
+    assert body_reliability(story_text(_story("l", LONG_TITLE, LONG))) == 1.0
+    # a scraped disclaimer under a real title: nothing of the title in the body
+    assert body_reliability(story_text(_story("d", BRIEF_TITLE, DISCLAIMER))) == 0.0
+    # a short fragment is trusted in proportion to its length
+    short = body_reliability(story_text(_story("s", BRIEF_TITLE, BRIEF[:60])))
+    assert 0.0 < short < 1.0
+    # no title: nothing to check the body against
+    assert body_reliability(story_text(_story("n", "", LONG))) == 1.0
+
+
+def test_similarity_text_score_hands_unreliable_body_to_headline() -> None:
+    comp = {"char": 0.1, "stem": 0.1, "title": None, "headline": 0.9}
+    trusted = text_score({**comp, "reliability": 1.0}, STORY_WEIGHTS)
+    w = STORY_WEIGHTS
+    assert trusted == pytest.approx((w.char * 0.1 + w.stem * 0.1 + w.headline * 0.9)
+                                    / (w.char + w.stem + w.headline))
+    assert text_score({**comp, "reliability": 0.0}, STORY_WEIGHTS) == pytest.approx(0.9)
+    # without a headline (no titles, or an event profile) nothing changes
+    assert text_score({"char": 0.1, "stem": 0.1, "reliability": 0.0}, STORY_WEIGHTS) == (
+        pytest.approx(0.1))
+    assert text_score({"char": 0.1, "stem": 0.1}, EVENT_WEIGHTS) == pytest.approx(0.1)
+    # across languages words cannot cover a headline
+    assert text_score({**comp, "reliability": 0.0, "cross_lingual": 1.0}, STORY_WEIGHTS) == 0.0
+
+
+def test_similarity_story_of_brief_and_feature_beats_same_topic(story_model: FeatureModel
+                                                                ) -> None:
+    brief = _story("b", BRIEF_TITLE, BRIEF)
+    same = similarity_components(brief, _story("l", LONG_TITLE, LONG), story_model)
+    topic = similarity_components(brief, _story("t", TOPIC_TITLE, TOPIC), story_model)
+    assert same["components"]["headline"] > topic["components"]["headline"]
+    assert same["score"] > topic["score"] + 0.1
+    # the headline is what lifts the pair: without it the margin is smaller
+    plain = STORY_WEIGHTS.replace(headline=0.0)
+    margin = same["score"] - topic["score"]
+    plain_margin = (article_similarity(brief, _story("l", LONG_TITLE, LONG), story_model, plain)
+                    - article_similarity(brief, _story("t", TOPIC_TITLE, TOPIC), story_model,
+                                         plain))
+    assert margin > plain_margin
+
+
+def test_similarity_disclaimer_body_scored_by_headline(story_model: FeatureModel) -> None:
+    broken = _story("d", BRIEF_TITLE, DISCLAIMER)
+    same = similarity_components(broken, _story("l", LONG_TITLE, LONG), story_model)
+    other = similarity_components(broken, _story("t", TOPIC_TITLE, TOPIC), story_model)
+    assert same["components"]["reliability"] == 0.0
+    assert same["score"] > 0.5 > other["score"]
+    # on the cosines alone (no texts, so no headline) the broken pair looks unrelated
+    fa, fb = story_model.transform([broken, _story("l", LONG_TITLE, LONG)])
+    assert feature_similarity(fa, fb)[0] < 0.3
+
+
+def test_similarity_feature_level_with_texts_matches_article_level(story_model: FeatureModel
+                                                                   ) -> None:
+    a, b = _story("b", BRIEF_TITLE, BRIEF), _story("l", LONG_TITLE, LONG)
+    fa, fb = story_model.transform([a, b])
+    texts = (story_text(a), story_text(b))
+    assert feature_similarity(fa, fb, texts=texts)[0] == pytest.approx(
+        article_similarity(a, b, story_model))

