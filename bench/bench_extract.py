@@ -15,9 +15,9 @@ import argparse
 import itertools
 import time
 
+from bench_textdump import make_pages
 from common import ROOT, peak_rss_mb, report, shared_dir
 
-from bench_textdump import make_pages
 from marsad.config import load_settings
 from marsad.eval.extract import load_benchmark
 from marsad.extract import extract_page

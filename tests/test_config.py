@@ -25,7 +25,7 @@ def test_config_precedence_file_env_keywords(tmp_path: Path) -> None:
 
 
 def test_config_unknown_setting_lists_valid_ones() -> None:
-    with pytest.raises(ConfigError, match="valid values: .*'batch_size'"):
+    with pytest.raises(ConfigError, match=r"valid values: .*'batch_size'"):
         load_settings(env={}, batch_sise=3)
 
 

@@ -15,7 +15,7 @@ def test_pipeline_default_order_is_valid() -> None:
 
 
 def test_pipeline_unknown_stage_lists_valid_names() -> None:
-    with pytest.raises(PipelineError, match="unknown stage 'nope'.*'language'"):
+    with pytest.raises(PipelineError, match=r"unknown stage 'nope'.*'language'"):
         check_order(["nope"])
 
 
