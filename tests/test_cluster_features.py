@@ -80,7 +80,8 @@ def test_features_entities_places_and_cues() -> None:
     f = FeatureModel().partial_fit_transform([_article(entities=spans)])[0]
     assert set(f.entities) == {"org:water", "loc:amman", "سامر الخطيب"}
     assert f.places == {"loc:amman"}
-    assert f.place_cues == {"loc:amman": 1}  # "في عمّان"
+    # "في عمّان" in the lead (3) and عمّان in the title (5)
+    assert f.place_cues == {"loc:amman": 8}
     assert len(f.vectors["entity"][0]) == 3
 
 

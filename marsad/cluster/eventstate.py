@@ -263,7 +263,7 @@ class EventRecord:
         live, arts = self._folded_dates()
         full = [d for d in live if (date_key(d) or ("",))[0] == "day"]
         if full:
-            return min(full, key=lambda d: (-arts[d], -live[d], d))
+            return min(full, key=lambda d: (-live[d], -arts[d], d))
         rng = self.day_range
         return day_iso(rng[0]) if rng else None
 

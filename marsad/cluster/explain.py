@@ -29,7 +29,11 @@ def shared_with(f: ArticleFeatures, ev: EventRecord) -> dict[str, list[str]]:
                   key=lambda k: (-ev.entities[k], k))
     places = sorted((k for k in f.places if ev.places.get(k, 0) > 0),
                     key=lambda k: (-ev.places[k], k))
-    dates = sorted(d for d in f.dates if ev.date_articles.get(d, 0) > 0)
+    from marsad.cluster.features import date_kernel
+
+    # a partial date ("XXXX-02-06", a weekday) is shared when it matches one of the event's
+    live = [d for d, n in ev.date_articles.items() if n > 0]
+    dates = sorted(d for d in f.dates if any(d == e or date_kernel(d, e) == 1.0 for e in live))
     numbers = sorted(n for n in f.numbers if ev.numbers.get(n, 0) > 0)
 
     def name(key: str) -> str:

@@ -423,6 +423,9 @@ _PLACE_CUE_BEFORE = re.compile(r"(?:^|[\s(«\"'])(?:في|فى|الى|إلى|ال
 _DATELINE_AFTER = re.compile(r"^\s*[-–—ـ:]")
 
 
+_LEAD_PLACE_CHARS = 300
+
+
 def _place_cued(text: str, start: int, end: int) -> bool:
     """Is the place at ``text[start:end]`` introduced as the scene (في X، بX، العاصمة X، X -)?"""
     before = text[max(0, start - 40):start]
@@ -439,6 +442,11 @@ def _entities(article: Article
     ents: dict[str, tuple[str, str]] = {}
     places: set[str] = set()
     cues: Counter[str] = Counter()
+    # The scene is usually named in the headline and the lead ("يعقد … اجتماعاً في كوبنهاغن"),
+    # while later paragraphs cite other places (earlier meetings, the countries concerned):
+    # a cue in the lead weighs three times a later cue, a place the title names five times.
+    lead_end = min(len(article.text), max(_LEAD_PLACE_CHARS, article.text.find("\n")))
+    title = txt.fold(article.title or "")
     for span in article.entities:
         key = entity_key(span.attrs, span.text)
         if not key:
@@ -447,7 +455,11 @@ def _entities(article: Article
         if span.label in _PLACE_LABELS:
             places.add(key)
             if _place_cued(article.text, span.start, span.end):
-                cues[key] += 1
+                cues[key] += 3 if span.start < lead_end else 1
+    for key in places:
+        surface = ents[key][1]
+        if title and len(surface) > 2 and txt.fold(surface) in title:
+            cues[key] += 5
     return ents, places, dict(cues)
 
 

@@ -142,7 +142,9 @@ class EventStore:
             # coverage (distinct outlets, then articles) and recency
             "rank": "e.last_seen DESC, e.n_outlets DESC, e.n_articles DESC, e.id",
             "coverage": "e.n_outlets DESC, e.n_articles DESC, e.last_seen DESC, e.id",
-            "date": "coalesce(e.event_date, e.first_seen), e.id",
+            # undated events (no event date, no dated report) go last
+            "date": "coalesce(e.event_date, e.first_seen) IS NULL, "
+                    "coalesce(e.event_date, e.first_seen), e.id",
         }
         sql = (f"SELECT e.data FROM events e WHERE {' AND '.join(where)} "
                f"ORDER BY {orders.get(order, orders['rank'])} LIMIT ? OFFSET ?")
