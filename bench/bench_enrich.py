@@ -32,10 +32,14 @@ def articles(n: int) -> list[Article]:
     while len(out) < n:
         parts, words = [], 0
         first = gold[i % len(gold)]
-        while words < 600:
+        while words < 590:  # whole paragraphs, stopping at about 600 words
             g = gold[i % len(gold)]
-            parts.append(g["body"])
-            words += len(g["body"].split())
+            for paragraph in g["body"].split("\n"):
+                n_words = len(paragraph.split())
+                if words + n_words > 620 and words >= 500:
+                    break
+                parts.append(paragraph)
+                words += n_words
             i += 1
         text = "\n".join(parts)
         out.append(Article(id=f"a{len(out)}", source=f"bench://{len(out)}", text=text,
