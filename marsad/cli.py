@@ -80,6 +80,8 @@ def run_cmd(
                                                         ".html pages, .json/.jsonl records.")],
     db: DbOption = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Run the stages on Dask: 'dask-local' or a scheduler address.")] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -88,7 +90,7 @@ def run_cmd(
     Exit status: 0 when every page became an article, 3 when some pages were rejected (they are
     stored with their stage and reason: see `marsad status`), 1 on an error.
     """
-    settings = _settings(config, db=db, workers=workers)
+    settings = _settings(config, db=db, workers=workers, scheduler=scheduler)
     report = api.run([str(s) for s in sources], settings=settings)
     if as_json:
         echo_json(report.to_dict())

@@ -31,6 +31,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "marsad.db", "Path of the SQLite store."),
     Setting("batch_size", 64, "Pages processed and committed per transaction."),
     Setting("workers", 1, "Worker processes for the stage functions (1 = in-process loop)."),
+    Setting("scheduler", "",
+            "Run the stages on Dask: 'dask-local' (a local cluster of `workers` processes) or "
+            "a scheduler address such as tcp://host:8786; empty = this machine's processes."),
     Setting("max_page_bytes", 20_000_000,
             "Pages larger than this are rejected at ingest as too large (bytes)."),
     Setting("min_article_chars", 200,
@@ -57,6 +60,7 @@ class Settings:
     db: str = "marsad.db"
     batch_size: int = 64
     workers: int = 1
+    scheduler: str = ""
     max_page_bytes: int = 20_000_000
     min_article_chars: int = 200
     languages: tuple[str, ...] = ("ar", "en", "fr")

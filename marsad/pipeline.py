@@ -172,6 +172,11 @@ def process_pages(pages: Iterable[RawPage], settings: Settings,
     names = tuple(stages if stages is not None else stage_names(settings))
     check_order(names)
     get_profile = profiles or (lambda page: None)
+    if settings.scheduler:
+        from marsad.batch.dask import process_pages_dask
+
+        yield from process_pages_dask(pages, settings, names, get_profile, chunk_size)
+        return
     if settings.workers <= 1:
         for page in pages:
             yield process_page(page, settings, names, get_profile(page))
